@@ -1,0 +1,102 @@
+package ai.qbit.reports.load;
+
+import ai.qbit.reports.model.ChartType;
+import ai.qbit.reports.model.Dataset;
+import ai.qbit.reports.model.SourceRef;
+import ai.qbit.reports.model.Value;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads and checks one {@code datasets/<id>.yaml}: shape, numbers, and that every number is stated where it claims. */
+final class DatasetLoader {
+    private DatasetLoader() {
+    }
+
+    static Dataset load(Path file, String display, SourceDocuments sources, Problems problems) {
+        YNode root = YamlDoc.read(file, display, problems).orElse(null);
+        if (root == null || !root.requireMapping("id", "title", "chart", "unit", "scale", "categories", "series",
+                "source", "from", "note")) return null;
+        int before = problems.size();
+        String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String id = root.text("id");
+        if (!id.isEmpty() && !id.equals(stem)) root.get("id").problem("id \"" + id + "\" differs from the file name \"" + stem + "\"; make them equal");
+        String title = root.text("title");
+        String chartName = root.text("chart");
+        ChartType chart = ChartType.parse(chartName).orElse(null);
+        if (chart == null && !chartName.isEmpty()) root.get("chart").problem("unknown chart type \"" + chartName + "\"; expected one of: " + ChartType.names());
+        String unit = root.optText("unit").orElse("");
+        String scale = root.optText("scale").orElse("linear");
+        if (!scale.equals("linear") && !scale.equals("log")) root.get("scale").problem("expected linear or log, found \"" + scale + "\"");
+        boolean log = scale.equals("log");
+
+        List<String> categories = root.textList("categories");
+        if (categories.isEmpty()) root.get("categories").problem("expected at least one category");
+        Set<String> seen = new HashSet<>();
+        for (String c : categories) if (!seen.add(c)) root.get("categories").problem("category \"" + c + "\" appears twice");
+
+        List<SourceDocuments.Line> fromLines = new ArrayList<>();
+        List<SourceRef> from = new ArrayList<>();
+        List<YNode> fromNodes = root.get("from").isMissing() ? List.of() : root.get("from").items();
+        if (fromNodes.isEmpty()) root.get("from").problem("missing; expected the seed lines that state these numbers, e.g. [002_60ebbbbbae8729be.txt:1109]");
+        for (YNode f : fromNodes) {
+            String ref = f.scalar("a source line");
+            if (ref == null) continue;
+            SourceDocuments.Line line = sources.resolve(ref, f);
+            if (line != null) {
+                fromLines.add(line);
+                from.add(new SourceRef(line.file(), line.number()));
+            }
+        }
+
+        ValueParser.Unit u = ValueParser.Unit.parse(unit);
+        List<Dataset.Series> series = new ArrayList<>();
+        List<YNode> seriesNodes = root.list("series");
+        if (seriesNodes.isEmpty()) root.get("series").problem("expected at least one series with name and values");
+        for (YNode s : seriesNodes) {
+            if (!s.requireMapping("name", "values")) continue;
+            String name = s.text("name");
+            List<YNode> valueNodes = s.list("values");
+            if (valueNodes.size() != categories.size()) {
+                s.get("values").problem("has " + valueNodes.size() + " values but there are " + categories.size()
+                        + " categories; give one value per category (null where the source gives none)");
+            }
+            List<Optional<Value>> values = new ArrayList<>();
+            for (YNode v : valueNodes) {
+                if (v.isMissing()) {
+                    values.add(Optional.empty());
+                    continue;
+                }
+                String raw = v.scalar("a number");
+                if (raw == null) {
+                    values.add(Optional.empty());
+                    continue;
+                }
+                ValueParser.Result r = ValueParser.parse(raw, u);
+                if (r.value().isEmpty()) {
+                    v.problem(r.error());
+                    values.add(Optional.empty());
+                    continue;
+                }
+                Value value = r.value().get();
+                if (log && value.low() <= 0) v.problem("a log scale needs values above zero, found \"" + raw + "\"");
+                if (!fromLines.isEmpty() && !SourceDocuments.statedOn(raw, fromLines)) {
+                    v.problem("\"" + raw + "\" is not stated on any `from` line (" + String.join(", ", from.stream().map(SourceRef::toString).toList())
+                            + "); cite the line that holds this number");
+                }
+                values.add(Optional.of(value));
+            }
+            series.add(new Dataset.Series(name, values));
+        }
+        if (chart != null && chart.isPieLike() && series.size() != 1) root.get("series").problem("a " + chart.yamlName() + " chart takes exactly one series");
+        if (chart == ChartType.GROUPED_BAR && series.size() < 2) root.get("series").problem("a grouped-bar chart needs at least two series");
+        String source = root.text("source");
+        Optional<String> note = root.optText("note");
+        if (problems.size() > before || chart == null) return null;
+        return new Dataset(id, title, chart, unit, log, categories, series, source, note, from);
+    }
+}

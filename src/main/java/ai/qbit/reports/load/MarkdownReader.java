@@ -1,0 +1,351 @@
+package ai.qbit.reports.load;
+
+import ai.qbit.reports.model.Block;
+import ai.qbit.reports.model.Inline;
+import org.commonmark.ext.footnotes.FootnoteDefinition;
+import org.commonmark.ext.footnotes.FootnoteReference;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableBody;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a chapter's Markdown into typed blocks. CommonMark + GFM tables + footnotes, plus the
+ * report conventions (figure references, table captions, attributed quotes, call-outs, math).
+ * Anything it cannot represent faithfully is a problem with the file and line, not a silent drop.
+ */
+public final class MarkdownReader {
+    private static final Pattern CALLOUT = Pattern.compile("^\\[!(NOTE|KEY|CASE)]\\s*(.*)$");
+    private static final Pattern TABLE_CAPTION = Pattern.compile("^Table[:：]\\s*(.+)$", Pattern.DOTALL);
+    private static final Pattern DASHES = Pattern.compile("^[—–-]{1,2}\\s*");
+    private static final String FIGURE_SCHEME = "figure:";
+
+    private final Parser parser = Parser.builder()
+            .extensions(List.of(TablesExtension.create(), FootnotesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    /** Per-file state: numbering and the problems sink. */
+    private static final class Context {
+        final String file;
+        final String chapterId;
+        final Problems problems;
+        final Map<String, Integer> footnoteNumbers = new LinkedHashMap<>();
+        final Map<String, Integer> definitionLines = new HashMap<>();
+        int headings, tables, figures;
+        int line; // line of the block being converted, for inline problems
+
+        Context(String file, String chapterId, Problems problems) {
+            this.file = file;
+            this.chapterId = chapterId;
+            this.problems = problems;
+        }
+
+        void problem(int line, String message) {
+            problems.add(file, line, 0, "", message);
+        }
+    }
+
+    public List<Block> read(String markdown, String file, String chapterId, Problems problems) {
+        Context ctx = new Context(file, chapterId, problems);
+        Node doc = parser.parse(markdown);
+        List<Block> blocks = new ArrayList<>();
+        List<FootnoteDefinition> definitions = new ArrayList<>();
+        String pendingCaption = null;
+        int pendingCaptionLine = 0;
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            int line = lineOf(n);
+            ctx.line = line;
+            if (n instanceof FootnoteDefinition def) {
+                definitions.add(def);
+                ctx.definitionLines.put(def.getLabel(), line);
+                continue;
+            }
+            if (pendingCaption != null && !(n instanceof TableBlock)) {
+                ctx.problem(pendingCaptionLine, "a \"Table:\" caption line must be directly followed by its table");
+                pendingCaption = null;
+            }
+            if (n instanceof Paragraph p) {
+                Matcher cap = TABLE_CAPTION.matcher(plainText(p));
+                if (cap.matches()) {
+                    pendingCaption = cap.group(1).strip();
+                    pendingCaptionLine = line;
+                    continue;
+                }
+            }
+            if (n instanceof TableBlock t) {
+                blocks.add(table(t, pendingCaption == null ? "" : pendingCaption, ctx));
+                pendingCaption = null;
+                continue;
+            }
+            if (n instanceof Heading h) {
+                if (h.getLevel() < 2 || h.getLevel() > 4) {
+                    ctx.problem(line, "heading level " + h.getLevel() + " (" + "#".repeat(h.getLevel())
+                            + "): expected ## to #### — the chapter title itself comes from report.yaml");
+                    continue;
+                }
+                blocks.add(new Block.Heading(h.getLevel() - 1, inlines(h, ctx),
+                        ctx.chapterId + "-h" + (++ctx.headings), line));
+                continue;
+            }
+            block(n, ctx).ifPresent(blocks::add);
+        }
+        if (pendingCaption != null) ctx.problem(pendingCaptionLine, "a \"Table:\" caption line must be directly followed by its table");
+
+        // footnotes: numbered in order of first reference, set at the end of the chapter
+        for (FootnoteDefinition def : definitions) {
+            Integer number = ctx.footnoteNumbers.get(def.getLabel());
+            int line = ctx.definitionLines.get(def.getLabel());
+            if (number == null) {
+                ctx.problem(line, "footnote [^" + def.getLabel() + "] is defined but never referenced");
+                continue;
+            }
+            ctx.line = line;
+            List<Inline> text = new ArrayList<>();
+            for (Node c = def.getFirstChild(); c != null; c = c.getNext()) {
+                if (!text.isEmpty()) text.add(new Inline.LineBreak());
+                text.addAll(inlines(c, ctx));
+            }
+            blocks.add(new Block.Footnote(number, text, line));
+        }
+        for (var e : ctx.footnoteNumbers.entrySet()) {
+            if (!ctx.definitionLines.containsKey(e.getKey())) {
+                ctx.problem(0, "footnote [^" + e.getKey() + "] is referenced but has no definition \"[^" + e.getKey() + "]: …\"");
+            }
+        }
+        return blocks;
+    }
+
+    /** Blocks that may appear at any depth (inside list items, quotes, call-outs). */
+    private Optional<Block> block(Node n, Context ctx) {
+        int line = lineOf(n);
+        ctx.line = line;
+        if (n instanceof Paragraph p) {
+            Optional<Block> figure = figure(p, ctx);
+            if (figure.isPresent()) return figure;
+            return Optional.of(new Block.Paragraph(inlines(p, ctx), line));
+        }
+        if (n instanceof BulletList || n instanceof OrderedList) {
+            List<List<Block>> items = new ArrayList<>();
+            for (Node item = n.getFirstChild(); item != null; item = item.getNext()) {
+                List<Block> content = new ArrayList<>();
+                if (item instanceof ListItem) {
+                    for (Node c = item.getFirstChild(); c != null; c = c.getNext()) block(c, ctx).ifPresent(content::add);
+                }
+                items.add(content);
+            }
+            boolean ordered = n instanceof OrderedList;
+            int start = n instanceof OrderedList ol && ol.getMarkerStartNumber() != null ? ol.getMarkerStartNumber() : 1;
+            return Optional.of(new Block.ListBlock(ordered, start, items, line));
+        }
+        if (n instanceof BlockQuote q) return Optional.of(quoteOrCallout(q, ctx));
+        if (n instanceof FencedCodeBlock code) {
+            String info = code.getInfo() == null ? "" : code.getInfo().strip();
+            if (!info.isEmpty() && !info.equals("math") && !info.equals("text")) {
+                ctx.problem(line, "fenced block \"" + info + "\": expected ```math (a formula) or ```text");
+            }
+            return Optional.of(new Block.Formula(code.getLiteral().stripTrailing(), line));
+        }
+        if (n instanceof IndentedCodeBlock code) return Optional.of(new Block.Formula(code.getLiteral().stripTrailing(), line));
+        if (n instanceof Heading) {
+            ctx.problem(line, "a heading inside a list or quote is not supported; close the list or quote first");
+            return Optional.empty();
+        }
+        if (n instanceof TableBlock t) return Optional.of(table(t, "", ctx));
+        ctx.problem(line, "unsupported Markdown block (" + kindName(n) + "); expected a paragraph, heading, list, table, "
+                + "quote, call-out, figure reference or ```math block");
+        return Optional.empty();
+    }
+
+    private Optional<Block> figure(Paragraph p, Context ctx) {
+        Node only = p.getFirstChild();
+        if (only instanceof Image img && only.getNext() == null && img.getDestination().startsWith(FIGURE_SCHEME)) {
+            String id = img.getDestination().substring(FIGURE_SCHEME.length()).strip();
+            String caption = plainInline(img).strip();
+            return Optional.of(new Block.FigureRef(id, caption, ++ctx.figures, ctx.chapterId + "-fig" + ctx.figures, lineOf(p)));
+        }
+        return Optional.empty();
+    }
+
+    private Block quoteOrCallout(BlockQuote q, Context ctx) {
+        int line = lineOf(q);
+        Node first = q.getFirstChild();
+        if (first instanceof Paragraph p) {
+            String text = plainText(p);
+            int nl = text.indexOf('\n');
+            Matcher m = CALLOUT.matcher(nl < 0 ? text : text.substring(0, nl));
+            if (m.matches()) {
+                List<Block> body = new ArrayList<>();
+                List<Inline> rest = inlinesAfterFirstLine(p, ctx);
+                if (!rest.isEmpty()) body.add(new Block.Paragraph(rest, line));
+                for (Node c = first.getNext(); c != null; c = c.getNext()) block(c, ctx).ifPresent(body::add);
+                return new Block.Callout(m.group(1), m.group(2).strip(), body, line);
+            }
+        }
+        List<List<Inline>> paragraphs = new ArrayList<>();
+        String attribution = null;
+        for (Node c = q.getFirstChild(); c != null; c = c.getNext()) {
+            if (!(c instanceof Paragraph p)) {
+                ctx.problem(lineOf(c), "a quote holds paragraphs only (found " + kindName(c) + "); use a call-out \"> [!NOTE]\" for richer content");
+                continue;
+            }
+            String text = plainText(p);
+            if (c.getNext() == null && DASHES.matcher(text).find() && text.startsWith("—")) {
+                attribution = DASHES.matcher(text).replaceFirst("").strip();
+                continue;
+            }
+            paragraphs.add(inlines(p, ctx));
+        }
+        if (paragraphs.isEmpty()) ctx.problem(line, "empty quote: expected the quoted text before the attribution line");
+        return new Block.QuoteBlock(paragraphs, Optional.ofNullable(attribution).filter(a -> !a.isEmpty()), line);
+    }
+
+    private Block.Table table(TableBlock t, String caption, Context ctx) {
+        List<List<Inline>> header = new ArrayList<>();
+        List<List<List<Inline>>> rows = new ArrayList<>();
+        for (Node section = t.getFirstChild(); section != null; section = section.getNext()) {
+            for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                if (!(row instanceof TableRow)) continue;
+                List<List<Inline>> cells = new ArrayList<>();
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (cell instanceof TableCell) cells.add(inlines(cell, ctx));
+                }
+                if (section instanceof TableHead) header = cells;
+                else if (section instanceof TableBody) rows.add(cells);
+            }
+        }
+        boolean headerEmpty = header.stream().allMatch(c -> Inline.plain(c).isBlank());
+        if (headerEmpty) ctx.problem(lineOf(t), "table has an empty header row; give every column a name");
+        if (rows.isEmpty()) ctx.problem(lineOf(t), "table has no rows");
+        ctx.tables++;
+        return new Block.Table(caption, ctx.tables, header, rows, ctx.chapterId + "-tab" + ctx.tables, lineOf(t));
+    }
+
+    // ---- inlines ----
+
+    private List<Inline> inlines(Node parent, Context ctx) {
+        List<Inline> out = new ArrayList<>();
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNext()) inline(c, out, ctx);
+        return out;
+    }
+
+    private List<Inline> inlinesAfterFirstLine(Paragraph p, Context ctx) {
+        List<Inline> out = new ArrayList<>();
+        boolean past = false;
+        for (Node c = p.getFirstChild(); c != null; c = c.getNext()) {
+            if (!past) {
+                past = c instanceof SoftLineBreak || c instanceof HardLineBreak;
+                continue;
+            }
+            inline(c, out, ctx);
+        }
+        return out;
+    }
+
+    private void inline(Node n, List<Inline> out, Context ctx) {
+        if (n instanceof Text t) {
+            String s = t.getLiteral();
+            if (s.contains("**") || s.contains("__")) {
+                ctx.problem(ctx.line, "bold markers that cannot close in \"" + YNode.abbreviate(s)
+                        + "\": CommonMark does not close ** between Chinese punctuation and a letter; write **标题**：正文 (punctuation outside)");
+            }
+            if (s.contains("[^")) ctx.problem(ctx.line, "footnote reference without a definition in \"" + YNode.abbreviate(s) + "\"");
+            out.add(new Inline.Text(s));
+        } else if (n instanceof StrongEmphasis) {
+            out.add(new Inline.Strong(inlines(n, ctx)));
+        } else if (n instanceof Emphasis) {
+            out.add(new Inline.Emphasis(inlines(n, ctx)));
+        } else if (n instanceof Link l) {
+            out.add(new Inline.Link(l.getDestination(), inlines(n, ctx)));
+        } else if (n instanceof Code c) {
+            out.add(new Inline.Code(c.getLiteral()));
+        } else if (n instanceof SoftLineBreak) {
+            // a wrapped source line: Chinese joins without a space, Latin words keep one
+            out.add(new Inline.Text(cjkBoundary(n) ? "" : " "));
+        } else if (n instanceof HardLineBreak) {
+            out.add(new Inline.LineBreak());
+        } else if (n instanceof FootnoteReference ref) {
+            int number = ctx.footnoteNumbers.computeIfAbsent(ref.getLabel(), k -> ctx.footnoteNumbers.size() + 1);
+            out.add(new Inline.FootnoteRef(number));
+        } else if (n instanceof HtmlInline html && html.getLiteral().matches("(?i)<br\\s*/?>")) {
+            out.add(new Inline.LineBreak());
+        } else if (n instanceof HtmlInline html) {
+            ctx.problem(ctx.line, "raw HTML " + html.getLiteral() + " is not allowed; write Markdown (footnotes: [^1])");
+        } else if (n instanceof Image img) {
+            ctx.problem(ctx.line, "image \"" + img.getDestination() + "\": pictures are not embedded; a figure is a paragraph of its own: ![](figure:dataset-id)");
+        } else {
+            ctx.problem(ctx.line, "unsupported inline element (" + kindName(n) + ")");
+        }
+    }
+
+    private static boolean cjkBoundary(Node softBreak) {
+        String before = softBreak.getPrevious() instanceof Text t ? t.getLiteral() : "";
+        String after = softBreak.getNext() instanceof Text t ? t.getLiteral() : "";
+        return (!before.isEmpty() && isCjk(before.codePointBefore(before.length())))
+                || (!after.isEmpty() && isCjk(after.codePointAt(0)));
+    }
+
+    static boolean isCjk(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+    }
+
+    // ---- helpers ----
+
+    private static String plainText(Node n) {
+        StringBuilder sb = new StringBuilder();
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Text t) sb.append(t.getLiteral());
+            else if (c instanceof Code code) sb.append(code.getLiteral());
+            else if (c instanceof SoftLineBreak || c instanceof HardLineBreak) sb.append('\n');
+            else sb.append(plainText(c));
+        }
+        return sb.toString();
+    }
+
+    private static String plainInline(Node n) {
+        return plainText(n);
+    }
+
+    private static int lineOf(Node n) {
+        var spans = n.getSourceSpans();
+        if (spans != null && !spans.isEmpty()) return spans.get(0).getLineIndex() + 1;
+        return n.getParent() != null ? lineOf(n.getParent()) : 0;
+    }
+
+    private static String kindName(Node n) {
+        return n.getClass().getSimpleName();
+    }
+}

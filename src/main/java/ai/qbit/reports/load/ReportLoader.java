@@ -1,0 +1,278 @@
+package ai.qbit.reports.load;
+
+import ai.qbit.reports.model.Block;
+import ai.qbit.reports.model.Chapter;
+import ai.qbit.reports.model.ChapterKind;
+import ai.qbit.reports.model.Dataset;
+import ai.qbit.reports.model.KeyFigure;
+import ai.qbit.reports.model.Part;
+import ai.qbit.reports.model.Quote;
+import ai.qbit.reports.model.Report;
+import ai.qbit.reports.model.SourceRef;
+import ai.qbit.reports.model.Theme;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Turns {@code seeds/<report>/} into an immutable, validated {@link Report}. Validation happens here, once:
+ * every problem of every file is collected and reported together; writers never see an invalid model.
+ */
+public final class ReportLoader {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final Path assets;
+    private final MarkdownReader markdown = new MarkdownReader();
+
+    /** @param assets the project's assets/ directory (themes, fonts) */
+    public ReportLoader(Path assets) {
+        this.assets = assets;
+    }
+
+    /** Loads the report in {@code dir} (seeds/2024); throws {@link ModelException} listing every problem. */
+    public Report load(Path dir) {
+        Problems problems = new Problems();
+        String base = dir.getFileName() == null ? "" : "seeds/" + dir.getFileName() + "/";
+        Path manifest = dir.resolve("report.yaml");
+        if (!Files.isRegularFile(manifest)) {
+            problems.add(base + "report.yaml", 0, 0, "", "missing: every report needs a manifest report.yaml");
+            problems.throwIfAny();
+        }
+        YNode root = YamlDoc.read(manifest, base + "report.yaml", problems).orElse(null);
+        if (root == null || !root.requireMapping("id", "title", "subtitle", "publisher", "author", "date", "language",
+                "theme", "keywords", "front", "parts", "back")) {
+            problems.throwIfAny();
+        }
+        SourceDocuments sources = new SourceDocuments(dir.resolve("sources"));
+        Map<String, Dataset> datasets = loadDatasets(dir.resolve("datasets"), base, sources, problems);
+
+        String id = root.text("id");
+        LocalDate date = date(root.get("date"));
+        String themeName = root.text("theme");
+        Theme theme = themeName.isEmpty() ? null : ThemeLoader.load(assets, themeName, problems);
+
+        ChapterReader chapters = new ChapterReader(dir, base, datasets, sources, problems);
+        List<Chapter> front = new ArrayList<>();
+        for (YNode c : root.list("front")) chapters.read(c, ChapterKind.SECTION).ifPresent(front::add);
+        List<Part> parts = new ArrayList<>();
+        Set<Integer> partNumbers = new HashSet<>();
+        for (YNode p : root.list("parts")) {
+            if (!p.requireMapping("id", "number", "label", "title", "chapters")) continue;
+            String pid = p.text("id");
+            chapters.checkId(p.get("id"), pid);
+            int number = p.integer("number", 1, 99);
+            if (!partNumbers.add(number)) p.get("number").problem("part number " + number + " is used twice");
+            List<Chapter> list = new ArrayList<>();
+            for (YNode c : p.list("chapters")) chapters.read(c, null).ifPresent(list::add);
+            if (list.isEmpty()) p.get("chapters").problem("a part needs at least one chapter");
+            parts.add(new Part(pid, number, p.text("label"), p.text("title"), list));
+        }
+        if (root.list("parts").isEmpty()) root.get("parts").problem("expected at least one part");
+        List<Chapter> back = new ArrayList<>();
+        for (YNode c : root.list("back")) chapters.read(c, ChapterKind.SECTION).ifPresent(back::add);
+        chapters.checkTrendNumbers();
+
+        Set<String> used = new HashSet<>(chapters.usedDatasets);
+        for (Dataset d : datasets.values()) {
+            if (!used.contains(d.id())) {
+                problems.add(base + "datasets/" + d.id() + ".yaml", 1, 0, "", "no chapter shows this dataset; reference it with ![](figure:" + d.id() + ") or delete it");
+            }
+        }
+        Report report = new Report(id, root.text("title"), root.optText("subtitle").orElse(""), root.text("publisher"),
+                root.text("author"), date, root.text("language"), root.textList("keywords"), theme,
+                front, parts, back, datasets);
+        problems.throwIfAny();
+        return report;
+    }
+
+    private static LocalDate date(YNode n) {
+        if (n.isMissing()) {
+            n.problem("missing; expected the publication date, e.g. 2024-12-13");
+            return LocalDate.EPOCH;
+        }
+        String s = n.scalar("a date");
+        try {
+            return LocalDate.parse(s == null ? "" : s.strip());
+        } catch (DateTimeParseException e) {
+            n.problem("expected a date like 2024-12-13, found \"" + s + "\"");
+            return LocalDate.EPOCH;
+        }
+    }
+
+    private static Map<String, Dataset> loadDatasets(Path dir, String base, SourceDocuments sources, Problems problems) {
+        Map<String, Dataset> out = new TreeMap<>();
+        if (!Files.isDirectory(dir)) return out;
+        List<Path> files;
+        try (var s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(base + "datasets/", 0, 0, "", "cannot be listed: " + e.getMessage());
+            return out;
+        }
+        for (Path f : files) {
+            Dataset d = DatasetLoader.load(f, base + "datasets/" + f.getFileName(), sources, problems);
+            if (d != null) out.put(d.id(), d);
+        }
+        return out;
+    }
+
+    /** Reads chapter entries, keeping the cross-chapter checks (unique ids, trend numbering, datasets used). */
+    private final class ChapterReader {
+        final Path dir;
+        final String base;
+        final Map<String, Dataset> datasets;
+        final SourceDocuments sources;
+        final Problems problems;
+        final Map<String, YNode> ids = new HashMap<>();
+        final Map<Integer, YNode> trendNumbers = new TreeMap<>();
+        final Set<String> usedDatasets = new HashSet<>();
+
+        ChapterReader(Path dir, String base, Map<String, Dataset> datasets, SourceDocuments sources, Problems problems) {
+            this.dir = dir;
+            this.base = base;
+            this.datasets = datasets;
+            this.sources = sources;
+            this.problems = problems;
+        }
+
+        void checkId(YNode at, String id) {
+            if (id.isEmpty()) return;
+            if (!ID.matcher(id).matches()) at.problem("id \"" + id + "\": expected lowercase letters, digits and dashes");
+            YNode prior = ids.putIfAbsent(id, at);
+            if (prior != null) at.problem("duplicate id \"" + id + "\" (first used at line " + prior.line() + ")");
+        }
+
+        /** @param forced the kind for front/back matter, or null to read `kind:` */
+        Optional<Chapter> read(YNode c, ChapterKind forced) {
+            if (!c.requireMapping("id", "kind", "number", "title", "tagline", "file", "summary", "key_points",
+                    "key_figures", "figures", "quote")) return Optional.empty();
+            int before = problems.size();
+            String id = c.text("id");
+            checkId(c.get("id"), id);
+            ChapterKind kind = forced != null ? forced : kind(c);
+            int number = kind == ChapterKind.TREND ? c.integer("number", 1, 99) : 0;
+            if (kind == ChapterKind.TREND) {
+                YNode prior = trendNumbers.putIfAbsent(number, c.get("number"));
+                if (prior != null) c.get("number").problem("trend number " + number + " is used twice (also at line " + prior.line() + ")");
+            }
+            String title = c.text("title");
+            String tagline = kind == ChapterKind.SECTION ? c.optText("tagline").orElse("") : c.text("tagline");
+            String summary = kind == ChapterKind.TREND ? c.text("summary") : c.optText("summary").orElse("");
+            List<String> keyPoints = c.textList("key_points");
+            List<KeyFigure> keyFigures = keyFigures(c);
+            List<String> figures = c.textList("figures");
+            for (int i = 0; i < figures.size(); i++) {
+                if (!datasets.containsKey(figures.get(i))) c.get("figures").problem("figure \"" + figures.get(i) + "\" has no dataset datasets/" + figures.get(i) + ".yaml");
+            }
+            Optional<Quote> quote = quote(c.get("quote"));
+            if (kind == ChapterKind.TREND) {
+                count(c, "key_points", keyPoints.size(), 3, 5);
+                count(c, "key_figures", keyFigures.size(), 2, 4);
+                if (figures.size() > 3) c.get("figures").problem("expected at most 3 featured figures, found " + figures.size());
+                if (quote.isEmpty() && c.get("quote").isMissing()) c.get("quote").problem("missing; a trend needs its featured quote {text, by}");
+            }
+            List<Block> body = body(c, id);
+            if (problems.size() > before) return Optional.empty();
+            usedDatasets.addAll(figures);
+            return Optional.of(new Chapter(id, kind, number, title, tagline, summary, keyPoints, keyFigures, figures, quote,
+                    body, new SourceRef(base + c.text("file"), 0)));
+        }
+
+        private ChapterKind kind(YNode c) {
+            String k = c.text("kind");
+            for (ChapterKind kind : ChapterKind.values()) if (kind.yamlName().equals(k)) return kind;
+            if (!k.isEmpty()) c.get("kind").problem("expected trend, section or case, found \"" + k + "\"");
+            return ChapterKind.SECTION;
+        }
+
+        private void count(YNode c, String key, int n, int min, int max) {
+            if (n < min || n > max) c.get(key).problem("a trend needs " + min + "–" + max + " " + key.replace('_', ' ') + ", found " + n);
+        }
+
+        private List<KeyFigure> keyFigures(YNode c) {
+            List<KeyFigure> out = new ArrayList<>();
+            for (YNode f : c.list("key_figures")) {
+                if (!f.requireMapping("value", "label", "from")) continue;
+                String value = f.text("value");
+                String label = f.text("label");
+                String ref = f.text("from");
+                if (ref.isEmpty()) continue;
+                SourceDocuments.Line line = sources.resolve(ref, f.get("from"));
+                if (line == null) continue;
+                if (!value.isEmpty() && !SourceDocuments.statedOn(value, List.of(line))) {
+                    f.get("value").problem("\"" + value + "\" is not stated on " + ref + "; cite the line that holds this number");
+                }
+                out.add(new KeyFigure(value, label, new SourceRef(line.file(), line.number())));
+            }
+            return out;
+        }
+
+        private Optional<Quote> quote(YNode q) {
+            if (q.isMissing()) return Optional.empty();
+            if (!q.requireMapping("text", "by")) return Optional.empty();
+            return Optional.of(new Quote(q.text("text"), q.text("by").replaceFirst("^[—–-]+\\s*", "")));
+        }
+
+        private List<Block> body(YNode c, String id) {
+            String file = c.text("file");
+            if (file.isEmpty()) return List.of();
+            Path p = dir.resolve(file).normalize();
+            if (!p.startsWith(dir.normalize())) {
+                c.get("file").problem("\"" + file + "\" points outside the report folder");
+                return List.of();
+            }
+            if (!Files.isRegularFile(p)) {
+                c.get("file").problem("file " + base + file + " does not exist");
+                return List.of();
+            }
+            String text;
+            try {
+                text = YamlDoc.readUtf8(p);
+            } catch (IOException e) {
+                c.get("file").problem("cannot read " + base + file + ": " + e.getMessage());
+                return List.of();
+            }
+            List<Block> body = markdown.read(text, base + file, id, problems);
+            if (body.isEmpty()) problems.add(base + file, 1, 0, "", "the chapter is empty; expected at least one paragraph");
+            for (Block b : body) checkFigures(b, base + file);
+            return body;
+        }
+
+        private void checkFigures(Block b, String file) {
+            if (b instanceof Block.FigureRef f) {
+                if (!datasets.containsKey(f.datasetId())) {
+                    problems.add(file, f.line(), 0, "", "figure:" + f.datasetId() + " has no dataset datasets/" + f.datasetId() + ".yaml");
+                } else {
+                    usedDatasets.add(f.datasetId());
+                }
+            } else if (b instanceof Block.ListBlock l) {
+                l.items().forEach(item -> item.forEach(x -> checkFigures(x, file)));
+            } else if (b instanceof Block.Callout co) {
+                co.body().forEach(x -> checkFigures(x, file));
+            }
+        }
+
+        void checkTrendNumbers() {
+            int expected = 1;
+            for (var e : trendNumbers.entrySet()) {
+                if (e.getKey() != expected) {
+                    e.getValue().problem("trend numbers must run 1, 2, 3 … without gaps; expected " + expected + ", found " + e.getKey());
+                    break;
+                }
+                expected++;
+            }
+        }
+    }
+}
