@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class ValueParser {
     private static final Pattern VALUE = Pattern.compile(
-            "^(超过|超出|超|约|接近|将近|近|不到|不足|低于|逾|达)?\\s*"
+            "^(超过|超出|超|约|接近|将近|近|不到|不足|低于|逾|达)?\\s*([-−+])?"
                     + "(\\d+(?:\\.\\d+)?)(?:\\s*[-~～—–至]\\s*(\\d+(?:\\.\\d+)?))?\\s*"
                     + "(万亿|千万|百万|万|亿)?\\s*([^\\d\\s]*?)\\s*(以上|左右|余|多|\\+)?$");
     private static final Map<String, Double> MAGNITUDE = Map.of("万", 1e4, "百万", 1e6, "千万", 1e7, "亿", 1e8, "万亿", 1e12);
@@ -40,13 +40,17 @@ public final class ValueParser {
         }
         double low, high;
         try {
-            low = Double.parseDouble(m.group(2));
-            high = m.group(3) == null ? low : Double.parseDouble(m.group(3));
+            low = Double.parseDouble(m.group(3));
+            high = m.group(4) == null ? low : Double.parseDouble(m.group(4));
         } catch (NumberFormatException e) {
             return Result.error("not a number: \"" + s + "\"");
         }
+        if (m.group(2) != null && !m.group(2).equals("+")) {
+            low = -low;
+            high = -high;
+        }
         if (high < low) return Result.error("range \"" + s + "\" runs backwards; write the lower bound first");
-        String rest = m.group(5);
+        String rest = m.group(6);
         if (!rest.isEmpty() && !unit.rest().isEmpty() && !rest.equals(unit.rest())) {
             return Result.error("unit \"" + rest + "\" in \"" + s + "\" does not match the dataset's unit \"" + unit.rest() + "\"");
         }
@@ -54,10 +58,10 @@ public final class ValueParser {
             return Result.error("unit \"" + rest + "\" in \"" + s + "\" but the dataset declares no such unit");
         }
         double factor = 1;
-        if (m.group(4) != null) factor = MAGNITUDE.get(m.group(4)) / unit.magnitude();
+        if (m.group(5) != null) factor = MAGNITUDE.get(m.group(5)) / unit.magnitude();
         else if (unit.magnitude() != 1 && !rest.isEmpty()) factor = 1 / unit.magnitude();
         String prefix = m.group(1) == null ? "" : m.group(1);
-        String suffix = m.group(6) == null ? "" : m.group(6);
+        String suffix = m.group(7) == null ? "" : m.group(7);
         String qualifier = prefix.isEmpty() ? suffix : (suffix.isEmpty() ? prefix : prefix + "…" + suffix);
         if (!Double.isFinite(low * factor) || !Double.isFinite(high * factor)) return Result.error("number out of range: \"" + s + "\"");
         return Result.ok(new Value(s, qualifier, low * factor, high * factor));
