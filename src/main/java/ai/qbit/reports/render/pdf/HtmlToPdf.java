@@ -1,0 +1,79 @@
+package ai.qbit.reports.render.pdf;
+
+import ai.qbit.reports.chart.ChartFactory;
+import ai.qbit.reports.model.Report;
+import com.lowagie.text.pdf.BaseFont;
+import org.w3c.dom.Document;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.PagePosition;
+import org.xml.sax.InputSource;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * XHTML → PDF with Flying Saucer on OpenPDF: the theme's fonts embedded as subsets, charts as vectors.
+ * Also reports where each element with an id landed, which the outline, the page labels and the
+ * briefs' page references are built from.
+ */
+public final class HtmlToPdf {
+
+    /** The laid-out PDF and, for every id, the page (0-based) and height on the page where it starts. */
+    public record Result(byte[] pdf, int pages, Map<String, Position> positions) {
+    }
+
+    /** Where an element starts: page index (0-based) and its top, in PDF points from the page bottom. */
+    public record Position(int page, float top) {
+    }
+
+    private final Report report;
+    private final ChartFactory charts;
+    private final ThemeFontMapper fontMapper;
+
+    public HtmlToPdf(Report report, ChartFactory charts) {
+        this.report = report;
+        this.charts = charts;
+        this.fontMapper = new ThemeFontMapper(report.theme(), charts.fonts());
+    }
+
+    public Result render(String xhtml, Pattern idsOfInterest) throws Exception {
+        ITextRenderer renderer = new ITextRenderer();
+        renderer.getFontResolver().addFont(report.theme().regularFont().toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        renderer.getFontResolver().addFont(report.theme().boldFont().toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        renderer.getSharedContext().setReplacedElementFactory(
+                new ChartElementFactory(renderer.getOutputDevice(), report, charts, fontMapper));
+        renderer.setDocument(parse(xhtml), "file:///report/");
+        renderer.layout();
+        // positions are known to the output device only once the pages are written, before the file is closed
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        renderer.createPDF(out, false);
+        Map<String, Position> positions = new LinkedHashMap<>();
+        for (PagePosition p : renderer.findPagePositionsByID(idsOfInterest)) {
+            positions.putIfAbsent(p.getId(), new Position(p.getPageNo(), p.getY() + p.getHeight()));
+        }
+        int pages = renderer.getRootBox().getLayer().getPages().size();
+        renderer.finishPDF();
+        return new Result(out.toByteArray(), pages, positions);
+    }
+
+    /** A hardened XML parse: the XHTML is ours, but the text in it is the analyst's; no DTDs, no entities. */
+    static Document parse(String xhtml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setXIncludeAware(false);
+        f.setExpandEntityReferences(false);
+        f.setNamespaceAware(true);
+        DocumentBuilder b = f.newDocumentBuilder();
+        return b.parse(new InputSource(new StringReader(xhtml)));
+    }
+}

@@ -1,0 +1,77 @@
+package ai.qbit.reports.render.pdf;
+
+import ai.qbit.reports.chart.ChartFactory;
+import ai.qbit.reports.model.Block;
+import ai.qbit.reports.model.Chapter;
+import ai.qbit.reports.model.Part;
+import ai.qbit.reports.model.Report;
+import ai.qbit.reports.render.Templates;
+import ai.qbit.reports.render.View;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The report writer: model → Thymeleaf XHTML → Flying Saucer PDF → PDFBox outline, labels and metadata. */
+public final class ReportPdfWriter {
+    /** The text width of an A4 page with 20 mm margins, in points: charts are drawn exactly this wide. */
+    static final int TEXT_WIDTH_PT = 482;
+
+    private final Templates templates;
+
+    public ReportPdfWriter(Templates templates) {
+        this.templates = templates;
+    }
+
+    /** The finished PDF and the printed page number (label) where each chapter and part starts. */
+    public record Rendered(byte[] pdf, int pages, Map<String, String> pageLabels) {
+    }
+
+    public Rendered write(Report report) throws Exception {
+        ChartFactory charts = new ChartFactory(report.theme());
+        View view = new View(report, charts);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("report", report);
+        vars.put("v", view);
+        vars.put("t", report.theme());
+        vars.put("chartWidth", TEXT_WIDTH_PT);
+        vars.put("css", templates.css("pdf/report", vars));
+        String xhtml = templates.xhtml("pdf/report", vars);
+
+        if (Boolean.getBoolean("debug.xhtml")) java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/report.xhtml"), xhtml);
+        HtmlToPdf.Result laid = new HtmlToPdf(report, charts).render(xhtml, Pattern.compile(".+"));
+        String firstBody = report.parts().get(0).id();
+        int bodyStart = laid.positions().containsKey(firstBody) ? laid.positions().get(firstBody).page() : 0;
+        PdfFinisher.Finish finish = new PdfFinisher.Finish(report.title(), report.subtitle(), outline(report), bodyStart, true);
+        byte[] pdf = new PdfFinisher().finish(laid.pdf(), report, finish, laid.positions());
+
+        Map<String, String> labels = new HashMap<>();
+        laid.positions().forEach((id, pos) -> labels.put(id, pos.page() >= bodyStart
+                ? Integer.toString(pos.page() - bodyStart + 1) : Roman.lower(pos.page() + 1)));
+        return new Rendered(pdf, laid.pages(), labels);
+    }
+
+    /** The bookmarks mirror the table of contents: front matter, parts → chapters → first-level sections, back. */
+    static List<OutlineEntry> outline(Report report) {
+        List<OutlineEntry> out = new ArrayList<>();
+        out.add(new OutlineEntry("封面", "cover", List.of()));
+        for (Chapter c : report.front()) out.add(new OutlineEntry(c.title(), c.id(), List.of()));
+        out.add(new OutlineEntry("目录", "toc", List.of()));
+        for (Part p : report.parts()) {
+            List<OutlineEntry> chapters = new ArrayList<>();
+            for (Chapter c : p.chapters()) {
+                List<OutlineEntry> sections = new ArrayList<>();
+                if (c.isTrend()) {
+                    for (Block.Heading h : c.topHeadings()) sections.add(new OutlineEntry(h.plainText(), h.anchor(), List.of()));
+                }
+                String title = c.isTrend() ? c.numberLabel() + " " + c.fullTitle() : c.title();
+                chapters.add(new OutlineEntry(title, c.id(), sections));
+            }
+            out.add(new OutlineEntry("PART " + p.number() + " " + p.title(), p.id(), chapters));
+        }
+        for (Chapter c : report.back()) out.add(new OutlineEntry(c.title(), c.id(), List.of()));
+        return out;
+    }
+}
