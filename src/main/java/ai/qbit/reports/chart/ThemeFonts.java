@@ -24,6 +24,16 @@ public final class ThemeFonts {
         this.bold = load(theme.boldFont());
     }
 
+    /**
+     * Makes the bundled fonts known to AWT by family name, so text measured by name (POI's text height
+     * for the deck) uses the same metrics a presenter's PowerPoint will.
+     */
+    public void registerWithAwt() {
+        java.awt.GraphicsEnvironment env = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment();
+        env.registerFont(regular);
+        env.registerFont(bold);
+    }
+
     public Font regular(float size) {
         return regular.deriveFont(Font.PLAIN, size);
     }

@@ -1,0 +1,153 @@
+package ai.qbit.reports.render.deck;
+
+import ai.qbit.reports.model.Theme;
+import org.apache.poi.xslf.usermodel.SlideLayout;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xslf.usermodel.XSLFShape;
+import org.apache.poi.xslf.usermodel.XSLFSlideLayout;
+import org.apache.poi.xslf.usermodel.XSLFSlideMaster;
+import org.apache.poi.xslf.usermodel.XSLFTheme;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTColor;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTColorScheme;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTFontCollection;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTFontScheme;
+
+import java.awt.Dimension;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The slide master and layouts a deck is built on: POI's default master restyled from the theme
+ * (16:9, theme fonts for Latin and East Asian text, theme colours), or the presenter's own template
+ * ({@code -Ddeck.template=corp.pptx}), whose layouts are matched by type, like Pandoc's --reference-doc.
+ */
+public final class DeckTemplate {
+    /** The layout types the deck uses, and what a user template must provide. */
+    static final List<SlideLayout> REQUIRED = List.of(SlideLayout.TITLE, SlideLayout.TITLE_AND_CONTENT,
+            SlideLayout.SECTION_HEADER, SlideLayout.TITLE_ONLY);
+
+    /** A template that lacks a layout the deck needs; the message names what is missing and what is there. */
+    public static final class TemplateException extends Exception {
+        public TemplateException(String message) {
+            super(message);
+        }
+    }
+
+    final XMLSlideShow show;
+    final Map<SlideLayout, XSLFSlideLayout> layouts = new EnumMap<>(SlideLayout.class);
+
+    private DeckTemplate(XMLSlideShow show) {
+        this.show = show;
+    }
+
+    /** POI's default master, made 16:9 and restyled from the theme. */
+    public static DeckTemplate builtIn(Theme theme) throws TemplateException {
+        XMLSlideShow show = new XMLSlideShow();
+        Dimension old = show.getPageSize();
+        Dimension wide = new Dimension(960, 540);
+        show.setPageSize(wide);
+        double sx = wide.getWidth() / old.getWidth(), sy = wide.getHeight() / old.getHeight();
+        for (XSLFSlideMaster master : show.getSlideMasters()) {
+            rescale(master.getShapes(), sx, sy);
+            for (XSLFSlideLayout layout : master.getSlideLayouts()) rescale(layout.getShapes(), sx, sy);
+            applyTheme(master.getTheme(), theme);
+        }
+        DeckTemplate t = new DeckTemplate(show);
+        t.matchLayouts("the built-in template");
+        return t;
+    }
+
+    /** The presenter's template: its master, layouts and theme; its own slides are removed. */
+    public static DeckTemplate of(Path file) throws IOException, TemplateException {
+        if (!Files.isRegularFile(file)) throw new TemplateException("deck template " + file + " does not exist");
+        XMLSlideShow show;
+        try (InputStream in = Files.newInputStream(file)) {
+            show = new XMLSlideShow(in);
+        } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.UnsupportedFileFormatException e) {
+            throw new TemplateException("deck template " + file + " is not a PowerPoint (.pptx) file: " + e.getMessage());
+        }
+        for (int i = show.getSlides().size() - 1; i >= 0; i--) show.removeSlide(i);
+        DeckTemplate t = new DeckTemplate(show);
+        t.matchLayouts("deck template " + file.getFileName());
+        return t;
+    }
+
+    XSLFSlideLayout layout(SlideLayout type) {
+        return layouts.get(type);
+    }
+
+    private void matchLayouts(String what) throws TemplateException {
+        List<String> available = new ArrayList<>();
+        for (XSLFSlideMaster master : show.getSlideMasters()) {
+            for (XSLFSlideLayout l : master.getSlideLayouts()) {
+                available.add(l.getType() + " (\"" + l.getName() + "\")");
+                if (l.getType() != null) layouts.putIfAbsent(l.getType(), l);
+            }
+        }
+        List<String> missing = REQUIRED.stream().filter(t -> !layouts.containsKey(t)).map(Enum::name).toList();
+        if (!missing.isEmpty()) {
+            throw new TemplateException(what + " lacks slide layouts of type " + String.join(", ", missing)
+                    + "; it has: " + String.join(", ", available));
+        }
+    }
+
+    private static void rescale(List<XSLFShape> shapes, double sx, double sy) {
+        for (XSLFShape s : shapes) {
+            if (s instanceof org.apache.poi.xslf.usermodel.XSLFSimpleShape ss) {
+                Rectangle2D a = ss.getAnchor();
+                ss.setAnchor(new Rectangle2D.Double(a.getX() * sx, a.getY() * sy, a.getWidth() * sx, a.getHeight() * sy));
+            }
+        }
+    }
+
+    /** Theme fonts (Latin and East Asian both the bundled family, with a Simplified Chinese fallback) and colours. */
+    private static void applyTheme(XSLFTheme xslfTheme, Theme theme) {
+        var elements = xslfTheme.getXmlObject().getThemeElements();
+        CTFontScheme fonts = elements.getFontScheme();
+        fonts.setName(theme.name());
+        for (CTFontCollection c : new CTFontCollection[]{fonts.getMajorFont(), fonts.getMinorFont()}) {
+            c.getLatin().setTypeface(theme.fontFamily());
+            c.getEa().setTypeface(theme.fontFamily());
+            var hans = c.getFontList().stream().filter(f -> "Hans".equals(f.getScript())).findFirst()
+                    .orElseGet(() -> {
+                        var f = c.addNewFont();
+                        f.setScript("Hans");
+                        return f;
+                    });
+            hans.setTypeface(theme.fallbackFont());
+        }
+        CTColorScheme colors = elements.getClrScheme();
+        colors.setName(theme.name());
+        set(colors.getDk2(), theme.primary());
+        set(colors.getLt2(), theme.tint());
+        List<String> series = theme.series();
+        CTColor[] accents = {colors.getAccent1(), colors.getAccent2(), colors.getAccent3(), colors.getAccent4(),
+                colors.getAccent5(), colors.getAccent6()};
+        for (int i = 0; i < accents.length; i++) set(accents[i], series.get(i % series.size()));
+        set(colors.getHlink(), theme.primary());
+    }
+
+    private static void set(CTColor c, String hex) {
+        if (c.isSetSysClr()) c.unsetSysClr();
+        if (c.isSetSchemeClr()) c.unsetSchemeClr();
+        var rgb = c.isSetSrgbClr() ? c.getSrgbClr() : c.addNewSrgbClr();
+        rgb.setVal(hexBytes(hex));
+    }
+
+    static byte[] hexBytes(String hex) {
+        int v = Integer.parseInt(hex.substring(1), 16);
+        return new byte[]{(byte) (v >> 16), (byte) (v >> 8), (byte) v};
+    }
+
+    Optional<XSLFTheme> theme() {
+        return show.getSlideMasters().stream().findFirst().map(XSLFSlideMaster::getTheme);
+    }
+}

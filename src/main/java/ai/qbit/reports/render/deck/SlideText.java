@@ -1,0 +1,127 @@
+package ai.qbit.reports.render.deck;
+
+import org.apache.poi.sl.usermodel.Placeholder;
+import org.apache.poi.sl.usermodel.TextParagraph;
+import org.apache.poi.xslf.usermodel.XSLFNotes;
+import org.apache.poi.xslf.usermodel.XSLFSheet;
+import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.poi.xslf.usermodel.XSLFTextParagraph;
+import org.apache.poi.xslf.usermodel.XSLFTextRun;
+import org.apache.poi.xslf.usermodel.XSLFTextShape;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Optional;
+
+/** Filling layout placeholders with text that fits, and speaker notes. */
+final class SlideText {
+    /** Below this a slide is no longer readable from the back of a room; content is split instead. */
+    static final double MIN_FONT = 12;
+
+    /** One paragraph: runs of (text, size, bold, colour), a list level, and alignment. */
+    record Para(List<Run> runs, int level, boolean bullet, TextParagraph.TextAlign align) {
+        static Para of(String text, double size) {
+            return new Para(List.of(new Run(text, size, false, null)), 0, false, null);
+        }
+
+        static Para bullet(String text, double size, int level) {
+            return new Para(List.of(new Run(text, size, false, null)), level, true, null);
+        }
+    }
+
+    record Run(String text, double size, boolean bold, Color color) {
+    }
+
+    private SlideText() {
+    }
+
+    static XSLFTextShape title(XSLFSlide slide) {
+        return find(slide, Placeholder.TITLE, Placeholder.CENTERED_TITLE)
+                .orElseThrow(() -> new IllegalStateException("layout " + slide.getSlideLayout().getName() + " has no title placeholder"));
+    }
+
+    static Optional<XSLFTextShape> body(XSLFSlide slide) {
+        return find(slide, Placeholder.BODY, Placeholder.CONTENT, Placeholder.SUBTITLE);
+    }
+
+    private static Optional<XSLFTextShape> find(XSLFSheet sheet, Placeholder... types) {
+        for (Placeholder type : types) {
+            for (XSLFTextShape s : sheet.getPlaceholders()) {
+                if (s.getPlaceholderDetails().getPlaceholder() == type) return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static void setTitle(XSLFSlide slide, String text) {
+        XSLFTextShape t = title(slide);
+        t.clearText();
+        t.setText(text);
+        fit(t);
+    }
+
+    /** Replaces the placeholder's text with {@code paras}, then shrinks it until it fits its box. */
+    static void fill(XSLFTextShape shape, List<Para> paras) {
+        shape.clearText();
+        for (Para p : paras) {
+            XSLFTextParagraph tp = shape.addNewTextParagraph();
+            tp.setIndentLevel(p.level());
+            tp.setBullet(p.bullet());
+            if (!p.bullet()) {
+                tp.setIndent(0d);
+                tp.setLeftMargin(0d);
+            }
+            if (p.align() != null) tp.setTextAlign(p.align());
+            for (Run r : p.runs()) {
+                XSLFTextRun run = tp.addNewTextRun();
+                run.setText(r.text());
+                run.setFontSize(r.size());
+                run.setBold(r.bold());
+                if (r.color() != null) run.setFontColor(r.color());
+            }
+        }
+        fit(shape);
+    }
+
+    /** Does the laid-out text fit the box (with the bundled font's metrics)? */
+    static boolean fits(XSLFTextShape shape) {
+        double available = shape.getAnchor().getHeight() - shape.getTopInset() - shape.getBottomInset();
+        return shape.getTextHeight() <= available + 0.5;
+    }
+
+    /** Shrinks every run in steps until the text fits; never below {@link #MIN_FONT}. */
+    static void fit(XSLFTextShape shape) {
+        for (int step = 0; step < 12 && !fits(shape); step++) {
+            boolean shrunk = false;
+            for (XSLFTextParagraph p : shape.getTextParagraphs()) {
+                for (XSLFTextRun r : p.getTextRuns()) {
+                    Double size = r.getFontSize();
+                    double s = size == null ? 18 : size;
+                    if (s * 0.92 >= MIN_FONT) {
+                        r.setFontSize(Math.floor(s * 0.92 * 2) / 2);
+                        shrunk = true;
+                    }
+                }
+            }
+            if (!shrunk) break;
+        }
+    }
+
+    static void notes(org.apache.poi.xslf.usermodel.XMLSlideShow show, XSLFSlide slide, String text) {
+        XSLFNotes notes = show.getNotesSlide(slide);
+        for (XSLFTextShape s : notes.getPlaceholders()) {
+            if (s.getPlaceholderDetails().getPlaceholder() == Placeholder.BODY) {
+                s.clearText();
+                s.setText(text);
+                return;
+            }
+        }
+    }
+
+    /** Removes placeholders left empty, so no "Click to add text" prompt shows in the presentation. */
+    static void dropEmptyPlaceholders(XSLFSlide slide) {
+        for (XSLFTextShape s : slide.getPlaceholders()) {
+            if (s.getText().isBlank()) slide.removeShape(s);
+        }
+    }
+}
