@@ -11,6 +11,7 @@ import org.openxmlformats.schemas.drawingml.x2006.main.CTColor;
 import org.openxmlformats.schemas.drawingml.x2006.main.CTColorScheme;
 import org.openxmlformats.schemas.drawingml.x2006.main.CTFontCollection;
 import org.openxmlformats.schemas.drawingml.x2006.main.CTFontScheme;
+import org.openxmlformats.schemas.drawingml.x2006.main.STSchemeColorVal;
 
 import java.awt.Dimension;
 import java.awt.geom.Rectangle2D;
@@ -48,21 +49,77 @@ public final class DeckTemplate {
         this.show = show;
     }
 
-    /** POI's default master, made 16:9 and restyled from the theme. */
+    /** POI's default master, made 16:9 and restyled from the theme: a designed master, not a stretched 4:3 one. */
     public static DeckTemplate builtIn(Theme theme) throws TemplateException {
         XMLSlideShow show = new XMLSlideShow();
-        Dimension old = show.getPageSize();
-        Dimension wide = new Dimension(960, 540);
-        show.setPageSize(wide);
-        double sx = wide.getWidth() / old.getWidth(), sy = wide.getHeight() / old.getHeight();
+        show.setPageSize(new Dimension(960, 540));
         for (XSLFSlideMaster master : show.getSlideMasters()) {
-            rescale(master.getShapes(), sx, sy);
-            for (XSLFSlideLayout layout : master.getSlideLayouts()) rescale(layout.getShapes(), sx, sy);
+            place(master.getShapes(), null);
+            for (XSLFSlideLayout layout : master.getSlideLayouts()) {
+                place(layout.getShapes(), layout.getType());
+                if (layout.getType() == SlideLayout.TITLE || layout.getType() == SlideLayout.SECTION_HEADER) {
+                    background(layout, theme.primary());
+                    for (XSLFShape sh : layout.getShapes()) {
+                        if (sh instanceof org.apache.poi.xslf.usermodel.XSLFTextShape ts) textColour(ts, STSchemeColorVal.BG_1);
+                    }
+                }
+            }
+            titleColour(master);
             applyTheme(master.getTheme(), theme);
         }
         DeckTemplate t = new DeckTemplate(show);
         t.matchLayouts("the built-in template");
         return t;
+    }
+
+    /** Where the built-in design puts each placeholder on a 960 × 540 pt slide. */
+    private static void place(List<XSLFShape> shapes, SlideLayout layout) {
+        for (XSLFShape s : shapes) {
+            if (!(s instanceof org.apache.poi.xslf.usermodel.XSLFSimpleShape ss) || ss.getPlaceholderDetails() == null) continue;
+            var ph = ss.getPlaceholderDetails().getPlaceholder();
+            if (ph == null) continue;
+            Rectangle2D r = switch (ph) {
+                case CENTERED_TITLE -> new Rectangle2D.Double(72, 150, 816, 130);
+                case SUBTITLE -> new Rectangle2D.Double(72, 300, 816, 110);
+                case TITLE -> layout == SlideLayout.SECTION_HEADER ? new Rectangle2D.Double(72, 200, 816, 100)
+                        : new Rectangle2D.Double(48, 22, 864, 72);
+                case BODY, CONTENT -> layout == SlideLayout.SECTION_HEADER ? new Rectangle2D.Double(72, 310, 816, 90)
+                        : new Rectangle2D.Double(48, 104, 864, 380);
+                case DATETIME -> new Rectangle2D.Double(48, 500, 224, 28);
+                case FOOTER -> new Rectangle2D.Double(328, 500, 304, 28);
+                case SLIDE_NUMBER -> new Rectangle2D.Double(688, 500, 224, 28);
+                default -> null;
+            };
+            if (r != null) SlideText.moveTo(ss, r);
+        }
+    }
+
+    /** A layout's own background (without one, POI would hand back and change the master's). */
+    private static void background(XSLFSlideLayout layout, String hex) {
+        var cSld = layout.getXmlObject().getCSld();
+        if (cSld.isSetBg()) cSld.unsetBg();
+        var pr = cSld.addNewBg().addNewBgPr();
+        pr.addNewSolidFill().addNewSrgbClr().setVal(hexBytes(hex));
+        pr.addNewEffectLst();
+    }
+
+    /** Titles in the theme's dark colour (dk2 = the primary colour), set on the master's title style. */
+    private static void titleColour(XSLFSlideMaster master) {
+        var style = master.getXmlObject().getTxStyles().getTitleStyle();
+        var lvl = style.isSetLvl1PPr() ? style.getLvl1PPr() : style.addNewLvl1PPr();
+        var rpr = lvl.isSetDefRPr() ? lvl.getDefRPr() : lvl.addNewDefRPr();
+        rpr.setB(true);
+        if (rpr.isSetSolidFill()) rpr.unsetSolidFill();
+        rpr.addNewSolidFill().addNewSchemeClr().setVal(STSchemeColorVal.TX_2);
+    }
+
+    private static void textColour(org.apache.poi.xslf.usermodel.XSLFTextShape shape, STSchemeColorVal.Enum colour) {
+        var body = shape.getTextBody().getXmlObject();
+        var list = body.isSetLstStyle() ? body.getLstStyle() : body.addNewLstStyle();
+        var lvl = list.isSetLvl1PPr() ? list.getLvl1PPr() : list.addNewLvl1PPr();
+        var rpr = lvl.isSetDefRPr() ? lvl.getDefRPr() : lvl.addNewDefRPr();
+        if (rpr.isSetSolidFill()) rpr.unsetSolidFill();
+        rpr.addNewSolidFill().addNewSchemeClr().setVal(colour);
     }
 
     /** The presenter's template: its master, layouts and theme; its own slides are removed. */
@@ -96,15 +153,6 @@ public final class DeckTemplate {
         if (!missing.isEmpty()) {
             throw new TemplateException(what + " lacks slide layouts of type " + String.join(", ", missing)
                     + "; it has: " + String.join(", ", available));
-        }
-    }
-
-    private static void rescale(List<XSLFShape> shapes, double sx, double sy) {
-        for (XSLFShape s : shapes) {
-            if (s instanceof org.apache.poi.xslf.usermodel.XSLFSimpleShape ss) {
-                Rectangle2D a = ss.getAnchor();
-                ss.setAnchor(new Rectangle2D.Double(a.getX() * sx, a.getY() * sy, a.getWidth() * sx, a.getHeight() * sy));
-            }
         }
     }
 

@@ -105,9 +105,9 @@ public final class DeckWriter {
             List<SlideText.Para> paras = new ArrayList<>();
             StringBuilder notes = new StringBuilder("本报告分为" + report.parts().size() + "个部分。");
             for (Part p : report.parts()) {
-                paras.add(new SlideText.Para(List.of(new SlideText.Run("PART " + p.number() + "  " + p.title(), 16, true, primary)), 0, false, null));
+                paras.add(new SlideText.Para(List.of(new SlideText.Run("PART " + p.number() + "  " + p.title(), 20, true, primary)), 0, false, null));
                 List<Chapter> trends = p.chapters().stream().filter(Chapter::isTrend).toList();
-                for (Chapter c : trends) paras.add(SlideText.Para.bullet(c.numberLabel() + "  " + c.title() + "：" + c.tagline(), 13, 1));
+                for (Chapter c : trends) paras.add(SlideText.Para.bullet(c.numberLabel() + "  " + c.title() + "：" + c.tagline(), 16, 1));
                 notes.append("PART ").append(p.number()).append(" ").append(p.title()).append("包括")
                         .append(trends.stream().map(c -> c.numberLabel() + "“" + c.title() + "”").collect(Collectors.joining("、"))).append("。");
             }
@@ -158,7 +158,7 @@ public final class DeckWriter {
             // the chart takes the content area; the body placeholder becomes the source line beneath it
             double sourceHeight = 30;
             Rectangle2D chartBox = new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth(), area.getHeight() - sourceHeight - 6);
-            body.setAnchor(new Rectangle2D.Double(area.getX(), area.getMaxY() - sourceHeight, area.getWidth(), sourceHeight));
+            SlideText.moveTo(body, new Rectangle2D.Double(area.getX(), area.getMaxY() - sourceHeight, area.getWidth(), sourceHeight));
             String source = "来源：" + d.source() + (d.unit().isEmpty() ? "" : "（" + d.unitLabel() + "）");
             SlideText.fill(body, List.of(new SlideText.Para(List.of(new SlideText.Run(source, 11, false, muted)), 0, false, null)));
             NativeChart.add(show, s, d, chartBox);

@@ -96,7 +96,10 @@ final class NativeChart {
             legend.setPosition(d.chart().isPieLike() ? LegendPosition.RIGHT : LegendPosition.TOP);
         }
         showValues(chart, d);
-        slide.addChart(chart, box);
+        textSize(chart, d.categories().size() > 10 ? 1100 : 1400);
+        // POI places chart frames in EMU, not points
+        slide.addChart(chart, new Rectangle2D.Double(org.apache.poi.util.Units.toEMU(box.getX()), org.apache.poi.util.Units.toEMU(box.getY()),
+                org.apache.poi.util.Units.toEMU(box.getWidth()), org.apache.poi.util.Units.toEMU(box.getHeight())));
         return chart;
     }
 
@@ -115,6 +118,19 @@ final class NativeChart {
             out[i] = range.map(r -> c + "（" + r + "）").orElse(c);
         }
         return out;
+    }
+
+    /** One text size for the whole chart (hundredths of a point), readable from the back of a room. */
+    private static void textSize(XSLFChart chart, int size) {
+        var space = chart.getCTChartSpace();
+        var txPr = space.isSetTxPr() ? space.getTxPr() : space.addNewTxPr();
+        if (txPr.getBodyPr() == null) txPr.addNewBodyPr();
+        if (txPr.getLstStyle() == null) txPr.addNewLstStyle();
+        var p = txPr.sizeOfPArray() > 0 ? txPr.getPArray(0) : txPr.addNewP();
+        var ppr = p.isSetPPr() ? p.getPPr() : p.addNewPPr();
+        var def = ppr.isSetDefRPr() ? ppr.getDefRPr() : ppr.addNewDefRPr();
+        def.setSz(size);
+        if (!p.isSetEndParaRPr()) p.addNewEndParaRPr().setLang("zh-CN");
     }
 
     /** Data labels with the values, so the slide reads without the axis. */

@@ -53,6 +53,18 @@ final class SlideText {
         return Optional.empty();
     }
 
+    /**
+     * Positions a shape on its own sheet. A placeholder without its own transform inherits its parent's, and
+     * POI's setAnchor would then move the layout's or master's box for every slide; so give it its own first.
+     */
+    static void moveTo(org.apache.poi.xslf.usermodel.XSLFSimpleShape shape, java.awt.geom.Rectangle2D r) {
+        if (shape.getXmlObject() instanceof org.openxmlformats.schemas.presentationml.x2006.main.CTShape sp) {
+            var spPr = sp.getSpPr() == null ? sp.addNewSpPr() : sp.getSpPr();
+            if (!spPr.isSetXfrm()) spPr.addNewXfrm();
+        }
+        shape.setAnchor(r);
+    }
+
     static void setTitle(XSLFSlide slide, String text) {
         XSLFTextShape t = title(slide);
         t.clearText();
