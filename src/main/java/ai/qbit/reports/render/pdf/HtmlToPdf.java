@@ -29,7 +29,10 @@ public final class HtmlToPdf {
     public record Result(byte[] pdf, int pages, Map<String, Position> positions) {
     }
 
-    /** Where an element starts: page index (0-based) and its top, in PDF points from the page bottom. */
+    /**
+     * Where an element is: page index (0-based) and its top, in PDF points from the page bottom. Flying Saucer
+     * reports the page where a box ends, so anchors go on small elements (headings), never on whole chapters.
+     */
     public record Position(int page, float top) {
     }
 
@@ -56,7 +59,9 @@ public final class HtmlToPdf {
         renderer.createPDF(out, false);
         Map<String, Position> positions = new LinkedHashMap<>();
         for (PagePosition p : renderer.findPagePositionsByID(idsOfInterest)) {
+            // PagePosition counts pages from 1
             positions.putIfAbsent(p.getId(), new Position(p.getPageNo(), p.getY() + p.getHeight()));
+            if (Boolean.getBoolean("debug.positions")) System.err.println("POS " + p.getId() + " page=" + p.getPageNo() + " y=" + p.getY() + " h=" + p.getHeight());
         }
         int pages = renderer.getRootBox().getLayer().getPages().size();
         renderer.finishPDF();

@@ -72,9 +72,12 @@ public final class PdfFinisher {
             }
             if (f.bodyStartPage() > 0) {
                 PDPageLabels labels = new PDPageLabels(doc);
+                PDPageLabelRange cover = new PDPageLabelRange(); // the cover is not counted: the front matter starts at i
+                cover.setPrefix("封面");
+                labels.setLabelItem(0, cover);
                 PDPageLabelRange front = new PDPageLabelRange();
                 front.setStyle(f.romanFront() ? PDPageLabelRange.STYLE_ROMAN_LOWER : PDPageLabelRange.STYLE_DECIMAL);
-                labels.setLabelItem(0, front);
+                labels.setLabelItem(1, front);
                 PDPageLabelRange body = new PDPageLabelRange();
                 body.setStyle(PDPageLabelRange.STYLE_DECIMAL);
                 body.setStart(1);

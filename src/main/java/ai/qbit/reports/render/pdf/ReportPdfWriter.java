@@ -49,7 +49,7 @@ public final class ReportPdfWriter {
 
         Map<String, String> labels = new HashMap<>();
         laid.positions().forEach((id, pos) -> labels.put(id, pos.page() >= bodyStart
-                ? Integer.toString(pos.page() - bodyStart + 1) : Roman.lower(pos.page() + 1)));
+                ? Integer.toString(pos.page() - bodyStart + 1) : pos.page() == 0 ? "封面" : Roman.lower(pos.page())));
         return new Rendered(pdf, laid.pages(), labels);
     }
 
