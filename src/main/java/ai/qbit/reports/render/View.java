@@ -96,6 +96,55 @@ public final class View {
         return Integer.toString(report.date().getYear());
     }
 
+    private static final String CLOSING = "，。、；：？！）」』”’》】〕…—,.;:?!)";
+    private static final String OPENING = "（「『“‘《【〔(";
+
+    /**
+     * Kinsoku across run boundaries. Flying Saucer may break a line wherever one inline element ends and the next
+     * begins, so "**显著**，成为" could put "，" at the start of a line. Closing punctuation that follows a styled run
+     * is moved into it, and an opening bracket or quote that precedes one is moved in too.
+     */
+    public List<Inline> runs(List<Inline> in) {
+        List<Inline> out = new java.util.ArrayList<>(in);
+        for (int i = 1; i < out.size(); i++) {
+            if (out.get(i) instanceof Inline.Text t && isStyled(out.get(i - 1))) {
+                int n = 0;
+                while (n < t.text().length() && CLOSING.indexOf(t.text().charAt(n)) >= 0) n++;
+                if (n > 0) {
+                    out.set(i - 1, withText(out.get(i - 1), t.text().substring(0, n), false));
+                    out.set(i, new Inline.Text(t.text().substring(n)));
+                }
+            }
+        }
+        for (int i = 0; i + 1 < out.size(); i++) {
+            if (out.get(i) instanceof Inline.Text t && isStyled(out.get(i + 1))) {
+                int n = t.text().length();
+                while (n > 0 && OPENING.indexOf(t.text().charAt(n - 1)) >= 0) n--;
+                if (n < t.text().length()) {
+                    out.set(i + 1, withText(out.get(i + 1), t.text().substring(n), true));
+                    out.set(i, new Inline.Text(t.text().substring(0, n)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isStyled(Inline r) {
+        return r instanceof Inline.Strong || r instanceof Inline.Emphasis || r instanceof Inline.Link;
+    }
+
+    private static Inline withText(Inline styled, String text, boolean atStart) {
+        List<Inline> children = new java.util.ArrayList<>();
+        if (styled instanceof Inline.Strong s) children.addAll(s.children());
+        else if (styled instanceof Inline.Emphasis e) children.addAll(e.children());
+        else if (styled instanceof Inline.Link l) children.addAll(l.children());
+        if (atStart) children.add(0, new Inline.Text(text));
+        else children.add(new Inline.Text(text));
+        if (styled instanceof Inline.Strong) return new Inline.Strong(children);
+        if (styled instanceof Inline.Emphasis) return new Inline.Emphasis(children);
+        return new Inline.Link(((Inline.Link) styled).href(), children);
+    }
+
     public String plain(List<Inline> runs) {
         return Inline.plain(runs);
     }
