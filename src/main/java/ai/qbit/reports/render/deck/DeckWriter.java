@@ -105,9 +105,9 @@ public final class DeckWriter {
             List<SlideText.Para> paras = new ArrayList<>();
             StringBuilder notes = new StringBuilder("本报告分为" + report.parts().size() + "个部分。");
             for (Part p : report.parts()) {
-                paras.add(new SlideText.Para(List.of(new SlideText.Run("PART " + p.number() + "  " + p.title(), 20, true, primary)), 0, false, null));
+                paras.add(new SlideText.Para(List.of(new SlideText.Run("PART " + p.number() + "  " + p.title(), 18, true, primary)), 0, false, null));
                 List<Chapter> trends = p.chapters().stream().filter(Chapter::isTrend).toList();
-                for (Chapter c : trends) paras.add(SlideText.Para.bullet(c.numberLabel() + "  " + c.title() + "：" + c.tagline(), 16, 1));
+                for (Chapter c : trends) paras.add(SlideText.Para.bullet(c.numberLabel() + "  " + c.title() + "：" + c.tagline(), 15, 1));
                 notes.append("PART ").append(p.number()).append(" ").append(p.title()).append("包括")
                         .append(trends.stream().map(c -> c.numberLabel() + "“" + c.title() + "”").collect(Collectors.joining("、"))).append("。");
             }

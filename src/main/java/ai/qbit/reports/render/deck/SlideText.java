@@ -84,6 +84,7 @@ final class SlideText {
                 tp.setLeftMargin(0d);
             }
             if (p.align() != null) tp.setTextAlign(p.align());
+            tp.setSpaceBefore(p.level() > 0 ? -3d : -8d); // negative: points, not a share of the line
             for (Run r : p.runs()) {
                 XSLFTextRun run = tp.addNewTextRun();
                 run.setText(r.text());
