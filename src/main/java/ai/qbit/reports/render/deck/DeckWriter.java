@@ -125,7 +125,7 @@ public final class DeckWriter {
                     + trends.stream().map(c -> c.numberLabel() + "“" + c.fullTitle() + "”").collect(Collectors.joining("；")) + "。");
         }
 
-        void trend(Part p, Chapter c) {
+        void trend(Part p, Chapter c) throws Exception {
             // title slide
             XSLFSlide s = slide(SlideLayout.SECTION_HEADER);
             SlideText.setTitle(s, c.numberLabel() + "  " + c.title());
@@ -149,7 +149,7 @@ public final class DeckWriter {
             c.quote().ifPresent(q -> quote(c, q));
         }
 
-        void chartSlide(Chapter c, Dataset d) {
+        void chartSlide(Chapter c, Dataset d) throws Exception {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
             SlideText.setTitle(s, d.title());
             Rectangle2D page = new Rectangle2D.Double(0, 0, show.getPageSize().getWidth(), show.getPageSize().getHeight());
@@ -161,7 +161,7 @@ public final class DeckWriter {
             SlideText.moveTo(body, new Rectangle2D.Double(area.getX(), area.getMaxY() - sourceHeight, area.getWidth(), sourceHeight));
             String source = "来源：" + d.source() + (d.unit().isEmpty() ? "" : "（" + d.unitLabel() + "）");
             SlideText.fill(body, List.of(new SlideText.Para(List.of(new SlideText.Run(source, 11, false, muted)), 0, false, null)));
-            NativeChart.add(show, s, d, chartBox);
+            NativeChart.add(show, s, d, chartBox, java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
             SlideText.notes(show, s, chartNotes(c, d));
             if (page.isEmpty()) throw new IllegalStateException("empty page");
         }

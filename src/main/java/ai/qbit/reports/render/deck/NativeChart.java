@@ -46,7 +46,7 @@ final class NativeChart {
     private NativeChart() {
     }
 
-    static XSLFChart add(XMLSlideShow show, XSLFSlide slide, Dataset d, Rectangle2D box) {
+    static XSLFChart add(XMLSlideShow show, XSLFSlide slide, Dataset d, Rectangle2D box, java.util.Date date) throws java.io.IOException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
         XSLFChart chart = show.createChart();
         String[] categories = categoryLabels(d);
         int n = categories.length;
@@ -90,6 +90,10 @@ final class NativeChart {
             if (ser instanceof XDDFLineChartData.Series line) line.setSmooth(false);
         }
         chart.plot(data);
+        // the embedded workbook is a document of its own: its dates come from the report, not the clock
+        var core = chart.getWorkbook().getProperties().getCoreProperties();
+        core.setCreated(java.util.Optional.of(date));
+        core.setModified(java.util.Optional.of(date));
         if (d.chart().isPieLike() && data instanceof XDDFPieChartData pie) pie.setFirstSliceAngle(0);
         if (d.series().size() > 1 || d.chart().isPieLike()) {
             XDDFChartLegend legend = chart.getOrAddLegend();
