@@ -16,8 +16,11 @@ import java.util.List;
 public final class VisibleText extends PDFTextStripper {
     private final float bottomMargin;
 
-    private VisibleText(float bottomMarginPt) {
+    private VisibleText(float bottomMarginPt, boolean byPosition) {
         this.bottomMargin = bottomMarginPt;
+        // Flying Saucer writes a styled run after the line it belongs to, so prose reads in position order;
+        // a table cell's wrapped lines read in stream order (by position they interleave with the next cell's)
+        setSortByPosition(byPosition);
     }
 
     @Override
@@ -28,7 +31,11 @@ public final class VisibleText extends PDFTextStripper {
 
     /** The visible text of every page above a bottom margin of {@code bottomMarginMm}, index 0 = first page. */
     public static List<String> pages(PDDocument doc, float bottomMarginMm) throws IOException {
-        VisibleText s = new VisibleText(bottomMarginMm * 72f / 25.4f);
+        return pages(doc, bottomMarginMm, true);
+    }
+
+    public static List<String> pages(PDDocument doc, float bottomMarginMm, boolean byPosition) throws IOException {
+        VisibleText s = new VisibleText(bottomMarginMm * 72f / 25.4f, byPosition);
         List<String> out = new ArrayList<>();
         for (int i = 1; i <= doc.getNumberOfPages(); i++) {
             s.setStartPage(i);

@@ -1,0 +1,139 @@
+package ai.qbit.reports.cli;
+
+import ai.qbit.reports.support.MiniModel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as an analyst meets it: arguments, exit codes, messages, and what is left on disk. */
+class MainTest {
+    @TempDir
+    Path root;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    MiniModel mini;
+
+    @BeforeEach
+    void project() throws Exception {
+        Files.createSymbolicLink(root.resolve("assets"), Path.of("assets").toAbsolutePath());
+        Files.createSymbolicLink(root.resolve("templates"), Path.of("templates").toAbsolutePath());
+        mini = new MiniModel(root.resolve("seeds"));
+        mini.write();
+    }
+
+    int run(String report, Optional<Path> template) {
+        out.reset();
+        err.reset();
+        return Main.run(root, report, template, false, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    Map<String, String> hashes() throws Exception {
+        Map<String, String> h = new TreeMap<>();
+        Path dir = root.resolve("output/mini");
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                h.put(dir.relativize(p).toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        }
+        return h;
+    }
+
+    @Test
+    void buildsEveryArtifactAndLogsOneLineEach() throws Exception {
+        assertEquals(0, run("mini", Optional.empty()), err());
+        String log = out.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("report.pdf") && log.contains("pages"), log);
+        assertTrue(log.contains("deck.pptx") && log.contains("slides"), log);
+        assertTrue(log.contains("briefs"), log);
+        Map<String, String> files = hashes();
+        assertTrue(files.keySet().containsAll(java.util.List.of("report.pdf", "deck.pptx", "briefs/01-apps.pdf", "briefs/01-apps.md", "briefs/briefs.pdf")), files.toString());
+        assertFalse(files.keySet().stream().anyMatch(f -> f.contains(".staging")), "no staging left behind");
+    }
+
+    @Test
+    void twoRunsGiveIdenticalBytes() throws Exception {
+        assertEquals(0, run("mini", Optional.empty()), err());
+        Map<String, String> first = hashes();
+        assertEquals(0, run("mini", Optional.empty()), err());
+        assertEquals(first, hashes());
+    }
+
+    @Test
+    void aBrokenModelExitsTwoAndLeavesThePreviousOutputsUntouched() throws Exception {
+        assertEquals(0, run("mini", Optional.empty()), err());
+        Map<String, String> good = hashes();
+        mini.edit("datasets/dau.yaml", "chart: hbar", "chart: radar").write();
+        assertEquals(2, run("mini", Optional.empty()));
+        assertTrue(err().contains("seeds/mini/datasets/dau.yaml:3:8: chart: unknown chart type \"radar\""), err());
+        assertFalse(err().contains("\tat "), "no stack trace: " + err());
+        assertEquals(good, hashes());
+    }
+
+    @Test
+    void aFailureWhileRenderingExitsOneAndLeavesThePreviousOutputsUntouched() throws Exception {
+        assertEquals(0, run("mini", Optional.empty()), err());
+        Map<String, String> good = hashes();
+        // a template that cannot be parsed fails the PDF writer after the model was accepted
+        Path templates = root.resolve("templates");
+        Files.delete(templates);
+        Files.createDirectories(templates.resolve("pdf"));
+        try (Stream<Path> s = Files.list(Path.of("templates"))) {
+            for (Path d : s.toList()) {
+                if (!Files.isDirectory(d)) continue;
+                Files.createDirectories(templates.resolve(d.getFileName().toString()));
+                try (Stream<Path> f = Files.list(d)) {
+                    for (Path file : f.toList()) Files.copy(file, templates.resolve(d.getFileName().toString()).resolve(file.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.writeString(templates.resolve("pdf/report.html"), "<html><body><p>unclosed</body></html>");
+        assertEquals(1, run("mini", Optional.empty()));
+        assertTrue(err().contains("rendering failed") && err().contains("previous outputs are unchanged"), err());
+        assertEquals(good, hashes());
+    }
+
+    @Test
+    void unknownAndPathLikeReportIdsAreRefusedWithTheList() {
+        assertEquals(2, run("2023", Optional.empty()));
+        assertTrue(err().contains("no report \"2023\"") && err().contains("Reports in seeds/: mini"), err());
+        assertEquals(2, run("../x", Optional.empty()));
+        assertTrue(err().contains("not a plain report name"), err());
+        assertEquals(2, run("/etc", Optional.empty()));
+        assertEquals(2, run(null, Optional.empty()));
+        assertTrue(err().contains("-Dreport=<id>"), err());
+    }
+
+    @Test
+    void anUnwritableOutputFolderIsAClearError() throws Exception {
+        Files.writeString(root.resolve("output"), "a file where the folder should be");
+        assertEquals(1, run("mini", Optional.empty()));
+        assertTrue(err().contains("cannot write the outputs"), err());
+    }
+
+    @Test
+    void aMissingDeckTemplateIsAnArgumentError() {
+        assertEquals(2, run("mini", Optional.of(root.resolve("nope.pptx"))));
+        assertTrue(err().contains("deck template") && err().contains("does not exist"), err());
+    }
+}
