@@ -52,7 +52,9 @@ class BriefsTest {
                 Path pdf = Rendered2024.file("briefs/" + stem(c) + ".pdf");
                 try (PDDocument b = Loader.loadPDF(pdf.toFile())) {
                     assertTrue(b.getNumberOfPages() <= 2, stem(c) + " has " + b.getNumberOfPages() + " pages");
-                    String text = String.join("\n", VisibleText.pages(b, 18)).replaceAll("\\s+", "");
+                    // two columns: a takeaway's wrapped lines read in stream order, the page as a whole in position order
+                    String text = (String.join("\n", VisibleText.pages(b, 18, false)) + String.join("\n", VisibleText.pages(b, 18, true)))
+                            .replaceAll("\\s+", "");
                     assertTrue(text.contains(c.title().replaceAll("\\s+", "")), stem(c) + " title");
                     for (String k : c.keyPoints()) assertTrue(text.contains(k.replaceAll("\\s+", "")), stem(c) + " takeaway: " + k);
                     for (KeyFigure k : c.keyFigures()) {
