@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class BriefWriter {
     static final int CHART_WIDTH_PT = 493;
-    static final int CHART_MAX_HEIGHT_PT = 210;
+    /** Chart heights tried in turn until the brief fits on one page (two pages only if even the smallest does not). */
+    static final int[] CHART_HEIGHTS_PT = {210, 170, 135, 110};
 
     private final Templates templates;
 
@@ -64,11 +65,15 @@ public final class BriefWriter {
             vars.put("md", md);
             vars.put("chart", chart);
             vars.put("chartWidth", CHART_WIDTH_PT);
-            vars.put("chartHeight", chart == null ? 0 : Math.min(CHART_MAX_HEIGHT_PT, view.chartHeight(chart.id(), CHART_WIDTH_PT)));
             vars.put("page", reportPages.getOrDefault(c.id(), "?"));
             vars.put("css", templates.css("brief/brief", vars));
             String stem = String.format("%02d-%s", c.number(), c.id());
-            HtmlToPdf.Result laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top"));
+            HtmlToPdf.Result laid = null;
+            for (int max : CHART_HEIGHTS_PT) {
+                vars.put("chartHeight", chart == null ? 0 : Math.min(max, view.chartHeight(chart.id(), CHART_WIDTH_PT)));
+                laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top"));
+                if (laid.pages() == 1 || chart == null) break;
+            }
             String title = c.numberLabel() + " " + c.fullTitle();
             byte[] pdf = new PdfFinisher().finish(laid.pdf(), report,
                     new PdfFinisher.Finish(title + " · 简报", report.title(), List.of(), -1, false), laid.positions());
