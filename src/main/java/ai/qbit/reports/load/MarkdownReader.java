@@ -80,7 +80,7 @@ public final class MarkdownReader {
 
     public List<Block> read(String markdown, String file, String chapterId, Problems problems) {
         Context ctx = new Context(file, chapterId, problems);
-        Node doc = parser.parse(markdown);
+        Node doc = parser.parse(markdown.replace('\u0000', '\uFFFD')); // CommonMark's own rule for NUL
         List<Block> blocks = new ArrayList<>();
         List<FootnoteDefinition> definitions = new ArrayList<>();
         String pendingCaption = null;
@@ -277,6 +277,11 @@ public final class MarkdownReader {
     private void inline(Node n, List<Inline> out, Context ctx) {
         if (n instanceof Text t) {
             String s = t.getLiteral();
+            String bad = TextRules.controlCharacter(s);
+            if (bad != null) {
+                ctx.problem(ctx.line, "contains the control character " + bad + ", which no document format can hold; delete it");
+                s = TextRules.withoutControlCharacters(s);
+            }
             if (s.contains("**") || s.contains("__")) {
                 ctx.problem(ctx.line, "bold markers that cannot close in \"" + YNode.abbreviate(s)
                         + "\": CommonMark does not close ** between Chinese punctuation and a letter; write **标题**：正文 (punctuation outside)");

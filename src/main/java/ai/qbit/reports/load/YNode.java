@@ -113,7 +113,14 @@ final class YNode {
 
     /** This node as a scalar string; reports and returns null when it is a list or mapping. */
     String scalar(String expected) {
-        if (node instanceof ScalarNode s) return s.getValue();
+        if (node instanceof ScalarNode s) {
+            String bad = TextRules.controlCharacter(s.getValue());
+            if (bad != null) {
+                problem("contains the control character " + bad + ", which no document format can hold; delete it");
+                return TextRules.withoutControlCharacters(s.getValue());
+            }
+            return s.getValue();
+        }
         problem("expected " + expected + ", found " + describe());
         return null;
     }
