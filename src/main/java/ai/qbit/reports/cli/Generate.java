@@ -32,7 +32,8 @@ public final class Generate {
     }
 
     /** What the run produced, for callers that want numbers (the benchmark). */
-    public record Summary(ReportPdfWriter.Rendered pdf, DeckWriter.Rendered deck, BriefWriter.Rendered briefs) {
+    public record Summary(ReportPdfWriter.Rendered pdf, DeckWriter.Rendered deck, BriefWriter.Rendered briefs,
+                          long pdfMillis, long deckMillis, long briefsMillis, long totalMillis) {
     }
 
     public Report load(String reportId) {
@@ -49,7 +50,7 @@ public final class Generate {
             CompletableFuture<Timed<DeckWriter.Rendered>> deck = CompletableFuture.supplyAsync(
                     () -> Timed.of(() -> new DeckWriter().write(report, template)), pool);
             Timed<ReportPdfWriter.Rendered> pdf = Timed.of(() -> new ReportPdfWriter(templates).write(report));
-            Timed<BriefWriter.Rendered> briefs = Timed.of(() -> new BriefWriter(templates).write(report, pdf.value().pageLabels()));
+            Timed<BriefWriter.Rendered> briefs = Timed.of(() -> new BriefWriter(templates).write(report, pdf.value().pageLabels(), pool));
             Timed<DeckWriter.Rendered> d = join(deck);
             logLine("report.pdf", pdf.value().pdf().length, pdf.value().pages() + " pages", pdf.millis());
             logLine("deck.pptx", d.value().pptx().length, d.value().slides() + " slides", d.millis());
@@ -57,8 +58,9 @@ public final class Generate {
             logLine("briefs/*.pdf|md", briefBytes, briefs.value().pdfs().size() + " briefs, "
                     + briefs.value().pages().values().stream().mapToInt(Integer::intValue).sum() + " pages", briefs.millis());
             logLine("briefs/briefs.pdf", briefs.value().pack().length, briefs.value().pdfs().size() + " bookmarks", 0);
-            log.printf(Locale.ROOT, "all artifacts in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            return new Summary(pdf.value(), d.value(), briefs.value());
+            long total = (System.nanoTime() - t0) / 1_000_000;
+            log.printf(Locale.ROOT, "all artifacts in %.1f s%n", total / 1000.0);
+            return new Summary(pdf.value(), d.value(), briefs.value(), pdf.millis(), d.millis(), briefs.millis(), total);
         } finally {
             pool.shutdownNow();
         }

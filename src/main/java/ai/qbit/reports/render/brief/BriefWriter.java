@@ -31,8 +31,11 @@ import java.util.regex.Pattern;
  */
 public final class BriefWriter {
     static final int CHART_WIDTH_PT = 493;
-    /** Chart heights tried in turn until the brief fits on one page (two pages only if even the smallest does not). */
-    static final int[] CHART_HEIGHTS_PT = {210, 170, 135, 110};
+    static final int CHART_MAX_HEIGHT_PT = 210;
+    /** Below this a chart is no longer legible; a brief that needs less spills onto a second page instead. */
+    static final int CHART_MIN_HEIGHT_PT = 105;
+    /** A4 height and the brief's top margin (brief.css), in points. */
+    private static final float PAGE_HEIGHT_PT = 841.89f, TOP_MARGIN_PT = 14 * 72f / 25.4f;
 
     private final Templates templates;
 
@@ -46,42 +49,80 @@ public final class BriefWriter {
 
     /** @param reportPages the printed page label where each chapter starts in the rendered report */
     public Rendered write(Report report, Map<String, String> reportPages) throws Exception {
+        return write(report, reportPages, Runnable::run);
+    }
+
+    /** As {@link #write(Report, Map)}, the briefs laid out on {@code executor} (they are independent of each other). */
+    public Rendered write(Report report, Map<String, String> reportPages, java.util.concurrent.Executor executor) throws Exception {
         ChartFactory charts = new ChartFactory(report.theme());
         View view = new View(report, charts);
-        HtmlToPdf html = new HtmlToPdf(report, charts);
+        MarkdownText md = new MarkdownText();
+        List<java.util.concurrent.CompletableFuture<One>> jobs = new ArrayList<>();
+        for (Chapter c : report.trends()) {
+            jobs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return one(report, c, reportPages, view, md, new HtmlToPdf(report, charts));
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, executor));
+        }
         Map<String, byte[]> pdfs = new LinkedHashMap<>();
         Map<String, String> mds = new LinkedHashMap<>();
         Map<String, Integer> pages = new LinkedHashMap<>();
-        MarkdownText md = new MarkdownText();
-        for (Chapter c : report.trends()) {
-            Part part = report.partOf(c).orElseThrow();
-            Dataset chart = c.figureIds().isEmpty() ? null : report.dataset(c.figureIds().get(0));
-            Map<String, Object> vars = new HashMap<>();
-            vars.put("report", report);
-            vars.put("c", c);
-            vars.put("part", part);
-            vars.put("v", view);
-            vars.put("t", report.theme());
-            vars.put("md", md);
-            vars.put("chart", chart);
-            vars.put("chartWidth", CHART_WIDTH_PT);
-            vars.put("page", reportPages.getOrDefault(c.id(), "?"));
-            vars.put("css", templates.css("brief/brief", vars));
-            String stem = String.format("%02d-%s", c.number(), c.id());
-            HtmlToPdf.Result laid = null;
-            for (int max : CHART_HEIGHTS_PT) {
-                vars.put("chartHeight", chart == null ? 0 : Math.min(max, view.chartHeight(chart.id(), CHART_WIDTH_PT)));
-                laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top"));
-                if (laid.pages() == 1 || chart == null) break;
+        for (var job : jobs) {
+            One o;
+            try {
+                o = job.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof Exception ex) throw ex;
+                throw e;
             }
-            String title = c.numberLabel() + " " + c.fullTitle();
-            byte[] pdf = new PdfFinisher().finish(laid.pdf(), report,
-                    new PdfFinisher.Finish(title + " · 简报", report.title(), List.of(), -1, false), laid.positions());
-            pdfs.put(stem, pdf);
-            pages.put(stem, laid.pages());
-            mds.put(stem, templates.markdown("brief/brief", vars));
+            pdfs.put(o.stem(), o.pdf());
+            mds.put(o.stem(), o.markdown());
+            pages.put(o.stem(), o.pages());
         }
         return new Rendered(pdfs, mds, pages, pack(report, pdfs));
+    }
+
+    private record One(String stem, byte[] pdf, String markdown, int pages) {
+    }
+
+    private One one(Report report, Chapter c, Map<String, String> reportPages, View view, MarkdownText md, HtmlToPdf html) throws Exception {
+        Part part = report.partOf(c).orElseThrow();
+        Dataset chart = c.figureIds().isEmpty() ? null : report.dataset(c.figureIds().get(0));
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("report", report);
+        vars.put("c", c);
+        vars.put("part", part);
+        vars.put("v", view);
+        vars.put("t", report.theme());
+        vars.put("md", md);
+        vars.put("chart", chart);
+        vars.put("chartWidth", CHART_WIDTH_PT);
+        vars.put("page", reportPages.getOrDefault(c.id(), "?"));
+        vars.put("css", templates.css("brief/brief", vars));
+        String stem = String.format("%02d-%s", c.number(), c.id());
+        int height = chart == null ? 0 : Math.min(CHART_MAX_HEIGHT_PT, view.chartHeight(chart.id(), CHART_WIDTH_PT));
+        vars.put("chartHeight", height);
+        HtmlToPdf.Result laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
+        // one page is the goal: shrink the chart by what spilled onto page two, then in steps, while it stays legible
+        while (laid.pages() > 1 && chart != null) {
+            HtmlToPdf.Position end = laid.positions().get("brief-end");
+            float spilled = end != null && end.page() == 1 ? (PAGE_HEIGHT_PT - TOP_MARGIN_PT) - end.bottom() : 40;
+            int smaller = Math.min(height - 25, Math.round(height - spilled - 12));
+            if (smaller < CHART_MIN_HEIGHT_PT) {
+                if (height == CHART_MIN_HEIGHT_PT) break;
+                smaller = CHART_MIN_HEIGHT_PT;
+            }
+            height = smaller;
+            vars.put("chartHeight", height);
+            laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
+        }
+        String title = c.numberLabel() + " " + c.fullTitle();
+        byte[] pdf = new PdfFinisher().finish(laid.pdf(), report,
+                new PdfFinisher.Finish(title + " · 简报", report.title(), List.of(), -1, false), laid.positions());
+        return new One(stem, pdf, templates.markdown("brief/brief", vars), laid.pages());
     }
 
     /** All briefs in one file, one bookmark per brief pointing at its first page. */

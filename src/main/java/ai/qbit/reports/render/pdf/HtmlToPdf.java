@@ -33,7 +33,7 @@ public final class HtmlToPdf {
      * Where an element is: page index (0-based) and its top, in PDF points from the page bottom. Flying Saucer
      * reports the page where a box ends, so anchors go on small elements (headings), never on whole chapters.
      */
-    public record Position(int page, float top) {
+    public record Position(int page, float top, float bottom) {
     }
 
     private final Report report;
@@ -60,7 +60,7 @@ public final class HtmlToPdf {
         Map<String, Position> positions = new LinkedHashMap<>();
         for (PagePosition p : renderer.findPagePositionsByID(idsOfInterest)) {
             // PagePosition counts pages from 1
-            positions.putIfAbsent(p.getId(), new Position(p.getPageNo(), p.getY() + p.getHeight()));
+            positions.putIfAbsent(p.getId(), new Position(p.getPageNo(), p.getY() + p.getHeight(), p.getY()));
             if (Boolean.getBoolean("debug.positions")) System.err.println("POS " + p.getId() + " page=" + p.getPageNo() + " y=" + p.getY() + " h=" + p.getHeight());
         }
         int pages = renderer.getRootBox().getLayer().getPages().size();
