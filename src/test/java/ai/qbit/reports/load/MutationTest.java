@@ -64,12 +64,13 @@ class MutationTest {
             Path dir = tmp.resolve("case" + i).resolve("2024");
             Files.createDirectories(dir);
             Files.createSymbolicLink(dir.resolve("sources"), original.resolve("sources").toAbsolutePath());
-            for (var e : files.entrySet()) {
-                Path p = dir.resolve(e.getKey());
-                Files.createDirectories(p.getParent());
-                Files.writeString(p, e.getValue());
-            }
             String name = names.get(random.nextInt(names.size()));
+            for (String f : names) {  // only the damaged file is a copy; the rest link to the real model
+                Path p = dir.resolve(f);
+                Files.createDirectories(p.getParent());
+                if (f.equals(name)) Files.writeString(p, files.get(f));
+                else Files.createSymbolicLink(p, original.resolve(f).toAbsolutePath());
+            }
             Mutation m = mutate(dir.resolve(name), name, random);
             long t0 = System.nanoTime();
             String outcome = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(dir, m, templates), m.description());
@@ -105,21 +106,24 @@ class MutationTest {
         return "rendered";
     }
 
-    /** The report cut down to the chapter a mutated file belongs to (the whole first part when it is the manifest or a dataset). */
+    /** The report cut down to the chapter the damaged file belongs to, or that shows the damaged dataset, or the first. */
     private static Report slice(Report r, String fileName) {
+        String stem = fileName.replaceFirst("\\.[a-z]+$", "");
         Part keep = r.parts().get(0);
-        Chapter only = null;
+        Chapter only = keep.chapters().get(0);
         for (Part p : r.parts()) {
             for (Chapter c : p.chapters()) {
-                if (c.file().file().endsWith(fileName)) {
+                boolean shows = c.figureIds().contains(stem) || c.body().stream()
+                        .anyMatch(b -> b instanceof ai.qbit.reports.model.Block.FigureRef f && f.datasetId().equals(stem));
+                if (c.file().file().endsWith(fileName) || shows) {
                     keep = p;
                     only = c;
                 }
             }
         }
-        List<Chapter> chapters = only == null ? keep.chapters() : List.of(only);
-        Part part = new Part(keep.id(), keep.number(), keep.label(), keep.title(), chapters);
-        List<Chapter> front = only != null && r.front().contains(only) ? List.of(only) : List.of();
+        Part part = new Part(keep.id(), keep.number(), keep.label(), keep.title(), List.of(only));
+        List<Chapter> front = new ArrayList<>();
+        for (Chapter c : r.front()) if (c.file().file().endsWith(fileName)) front.add(c);
         return new Report(r.id(), r.title(), r.subtitle(), r.publisher(), r.author(), r.date(), r.language(), r.keywords(),
                 r.theme(), front, List.of(part), List.of(), r.datasets());
     }
