@@ -84,6 +84,9 @@ final class DatasetLoader {
                 }
                 Value value = r.value().get();
                 if (log && value.low() <= 0) v.problem("a log scale needs values above zero, found \"" + raw + "\"");
+                if (chart != null && chart.isPieLike() && (value.low() < 0 || value.isRange())) {
+                    v.problem("a " + chart.yamlName() + " chart shows shares of a whole: expected a single value of zero or more, found \"" + raw + "\"");
+                }
                 if (!fromLines.isEmpty() && !SourceDocuments.statedOn(raw, fromLines)) {
                     v.problem("\"" + raw + "\" is not stated on any `from` line (" + String.join(", ", from.stream().map(SourceRef::toString).toList())
                             + "); cite the line that holds this number");

@@ -102,6 +102,15 @@ class ReportPdfTest {
     }
 
     @Test
+    void noCharacterLacksAGlyphInTheBundledFont() {
+        java.awt.Font regular = new ai.qbit.reports.chart.ThemeFonts(report.theme()).regular(10);
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        all().codePoints().filter(cp -> !Character.isWhitespace(cp) && !regular.canDisplay(cp))
+                .forEach(cp -> missing.add(new String(Character.toChars(cp)) + " U+" + Integer.toHexString(cp)));
+        assertTrue(missing.isEmpty(), "characters Noto Sans SC cannot draw: " + missing);
+    }
+
+    @Test
     void chartsAreVectorsNotPictures() throws IOException {
         int forms = 0, images = 0;
         for (PDPage p : doc.getPages()) {
