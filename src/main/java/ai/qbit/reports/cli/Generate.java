@@ -33,7 +33,7 @@ public final class Generate {
 
     /** What the run produced, for callers that want numbers (the benchmark). */
     public record Summary(ReportPdfWriter.Rendered pdf, DeckWriter.Rendered deck, BriefWriter.Rendered briefs,
-                          long pdfMillis, long deckMillis, long briefsMillis, long totalMillis) {
+                          BriefWriter.Digests digests, long pdfMillis, long deckMillis, long briefsMillis, long totalMillis) {
     }
 
     public Report load(String reportId) {
@@ -51,6 +51,7 @@ public final class Generate {
                     () -> Timed.of(() -> new DeckWriter().write(report, template)), pool);
             Timed<ReportPdfWriter.Rendered> pdf = Timed.of(() -> new ReportPdfWriter(templates).write(report));
             Timed<BriefWriter.Rendered> briefs = Timed.of(() -> new BriefWriter(templates).write(report, pdf.value().pageLabels(), pool));
+            Timed<BriefWriter.Digests> digests = Timed.of(() -> new BriefWriter(templates).partDigests(report, pdf.value().pageLabels()));
             Timed<DeckWriter.Rendered> d = join(deck);
             logLine("report.pdf", pdf.value().pdf().length, pdf.value().pages() + " pages", pdf.millis());
             logLine("deck.pptx", d.value().pptx().length, d.value().slides() + " slides", d.millis());
@@ -58,9 +59,12 @@ public final class Generate {
             logLine("briefs/*.pdf|md", briefBytes, briefs.value().pdfs().size() + " briefs, "
                     + briefs.value().pages().values().stream().mapToInt(Integer::intValue).sum() + " pages", briefs.millis());
             logLine("briefs/briefs.pdf", briefs.value().pack().length, briefs.value().pdfs().size() + " bookmarks", 0);
+            logLine("briefs/part-*.pdf|md", digests.value().pdfs().values().stream().mapToLong(b -> b.length).sum(),
+                    digests.value().pdfs().size() + " part digests", digests.millis());
             long total = (System.nanoTime() - t0) / 1_000_000;
             log.printf(Locale.ROOT, "all artifacts in %.1f s%n", total / 1000.0);
-            return new Summary(pdf.value(), d.value(), briefs.value(), pdf.millis(), d.millis(), briefs.millis(), total);
+            return new Summary(pdf.value(), d.value(), briefs.value(), digests.value(), pdf.millis(), d.millis(),
+                    briefs.millis() + digests.millis(), total);
         } finally {
             pool.shutdownNow();
         }
@@ -76,6 +80,10 @@ public final class Generate {
                 out.write("briefs/" + e.getKey() + ".md", e.getValue().getBytes(StandardCharsets.UTF_8));
             }
             out.write("briefs/briefs.pdf", s.briefs().pack());
+            for (Map.Entry<String, byte[]> e : s.digests().pdfs().entrySet()) out.write("briefs/" + e.getKey() + ".pdf", e.getValue());
+            for (Map.Entry<String, String> e : s.digests().markdown().entrySet()) {
+                out.write("briefs/" + e.getKey() + ".md", e.getValue().getBytes(StandardCharsets.UTF_8));
+            }
             out.commit();
         }
     }

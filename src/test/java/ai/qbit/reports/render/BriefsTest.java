@@ -91,6 +91,29 @@ class BriefsTest {
     }
 
     @Test
+    void eachPartHasAOnePageDigestOfItsTrends() throws Exception {
+        Report report = Rendered2024.report();
+        try (PDDocument full = Loader.loadPDF(Rendered2024.file("report.pdf").toFile())) {
+            List<String> reportText = VisibleText.pages(full, 22);
+            for (var part : report.parts()) {
+                String stem = "part-" + part.number() + "-" + part.id();
+                try (PDDocument d = Loader.loadPDF(Rendered2024.file("briefs/" + stem + ".pdf").toFile())) {
+                    assertEquals(1, d.getNumberOfPages(), stem);
+                    String text = String.join("", VisibleText.pages(d, 18, false)).replaceAll("\\s+", "");
+                    for (Chapter c : part.chapters()) {
+                        if (!c.isTrend()) continue;
+                        assertTrue(text.contains(c.numberLabel() + c.title().replaceAll("\\s+", "")), stem + ": " + c.numberLabel());
+                        assertTrue(text.contains(c.keyFigures().get(0).value()), stem + ": " + c.keyFigures().get(0).value());
+                        assertTrue(text.contains("详见报告第" + reportPageOf(full, reportText, c) + "页"), stem + ": page of " + c.numberLabel());
+                    }
+                }
+                String md = Files.readString(Rendered2024.file("briefs/" + stem + ".md"));
+                assertTrue(md.startsWith("# PART " + part.number()), stem + ".md");
+            }
+        }
+    }
+
+    @Test
     void thePackHasOneBookmarkPerBrief() throws Exception {
         try (PDDocument pack = Loader.loadPDF(Rendered2024.file("briefs/briefs.pdf").toFile())) {
             List<String> titles = new ArrayList<>();

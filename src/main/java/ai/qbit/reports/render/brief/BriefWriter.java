@@ -47,6 +47,43 @@ public final class BriefWriter {
     public record Rendered(Map<String, byte[]> pdfs, Map<String, String> markdown, Map<String, Integer> pages, byte[] pack) {
     }
 
+    /**
+     * One-page digests per part: each trend of the part as a row (title, tagline, three takeaways, two key figures,
+     * where it is in the report). File stem → PDF and Markdown, plus page counts.
+     */
+    public record Digests(Map<String, byte[]> pdfs, Map<String, String> markdown, Map<String, Integer> pages) {
+    }
+
+    public Digests partDigests(Report report, Map<String, String> reportPages) throws Exception {
+        ChartFactory charts = new ChartFactory(report.theme());
+        View view = new View(report, charts);
+        HtmlToPdf html = new HtmlToPdf(report, charts);
+        Map<String, byte[]> pdfs = new LinkedHashMap<>();
+        Map<String, String> mds = new LinkedHashMap<>();
+        Map<String, Integer> pages = new LinkedHashMap<>();
+        for (Part part : report.parts()) {
+            List<Chapter> trends = part.chapters().stream().filter(Chapter::isTrend).toList();
+            if (trends.isEmpty()) continue;
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("report", report);
+            vars.put("part", part);
+            vars.put("trends", trends);
+            vars.put("v", view);
+            vars.put("t", report.theme());
+            vars.put("md", new MarkdownText());
+            vars.put("pages", reportPages);
+            vars.put("css", templates.css("brief/brief", vars));
+            String stem = "part-" + part.number() + "-" + part.id();
+            HtmlToPdf.Result laid = html.render(templates.xhtml("brief/part", vars), Pattern.compile("brief-top"));
+            pdfs.put(stem, new PdfFinisher().finish(laid.pdf(), report,
+                    new PdfFinisher.Finish("PART " + part.number() + " " + part.title() + " · 简报", report.title(), List.of(), -1, false),
+                    laid.positions()));
+            mds.put(stem, templates.markdown("brief/part", vars));
+            pages.put(stem, laid.pages());
+        }
+        return new Digests(pdfs, mds, pages);
+    }
+
     /** @param reportPages the printed page label where each chapter starts in the rendered report */
     public Rendered write(Report report, Map<String, String> reportPages) throws Exception {
         return write(report, reportPages, Runnable::run);
