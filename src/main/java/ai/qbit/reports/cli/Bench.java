@@ -47,7 +47,7 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "%-22s %10s %10s %14s %12s%n", "artifact", "median s", "best s", "rate", "bytes");
         row("report.pdf", measured, Generate.Summary::pdfMillis, pages, "pages", last.pdf().pdf().length);
         row("deck.pptx", measured, Generate.Summary::deckMillis, slides, "slides", last.deck().pptx().length);
-        row("briefs (10 + pack)", measured, Generate.Summary::briefsMillis, briefPages, "pages", briefBytes);
+        row("briefs (10, pack, parts)", measured, Generate.Summary::briefsMillis, briefPages, "pages", briefBytes);
         row("all, in parallel", measured, Generate.Summary::totalMillis, pages + slides + briefPages, "pages+slides", 0);
         System.out.printf(Locale.ROOT, "peak heap during the measured runs: %d MB%n", peak >> 20);
     }
