@@ -127,6 +127,9 @@ public final class ChartFactory {
             log.setBase(10);
             log.setSmallestValue(Math.max(1e-9, minPositive(d) / 2));
             log.setNumberFormatOverride(ValueFormat.axis());
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0)); // one tick per decade, no 3,162.28
+            log.setAutoTickUnitSelection(false);
+            log.setMinorTickCount(0);
             log.setTickLabelFont(fonts.regular(7.5f));
             log.setTickLabelPaint(color(theme.muted()));
             log.setAxisLineVisible(false);
