@@ -64,13 +64,8 @@ public final class BriefWriter {
         for (Part part : report.parts()) {
             List<Chapter> trends = part.chapters().stream().filter(Chapter::isTrend).toList();
             if (trends.isEmpty()) continue;
-            Map<String, Object> vars = new HashMap<>();
-            vars.put("report", report);
-            vars.put("part", part);
+            Map<String, Object> vars = vars(report, part, view, new MarkdownText());
             vars.put("trends", trends);
-            vars.put("v", view);
-            vars.put("t", report.theme());
-            vars.put("md", new MarkdownText());
             vars.put("pages", reportPages);
             vars.put("css", templates.css("brief/brief", vars));
             String stem = "part-" + part.number() + "-" + part.id();
@@ -122,19 +117,25 @@ public final class BriefWriter {
         return new Rendered(pdfs, mds, pages, pack(report, pdfs));
     }
 
+    /** What every brief template reads: the report, its part, the view helpers, the theme and Markdown escaping. */
+    private static Map<String, Object> vars(Report report, Part part, View view, MarkdownText md) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("report", report);
+        vars.put("part", part);
+        vars.put("v", view);
+        vars.put("t", report.theme());
+        vars.put("md", md);
+        return vars;
+    }
+
     private record One(String stem, byte[] pdf, String markdown, int pages) {
     }
 
     private One one(Report report, Chapter c, Map<String, String> reportPages, View view, MarkdownText md, HtmlToPdf html) throws Exception {
         Part part = report.partOf(c).orElseThrow();
         Dataset chart = c.figureIds().isEmpty() ? null : report.dataset(c.figureIds().get(0));
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("report", report);
+        Map<String, Object> vars = vars(report, part, view, md);
         vars.put("c", c);
-        vars.put("part", part);
-        vars.put("v", view);
-        vars.put("t", report.theme());
-        vars.put("md", md);
         vars.put("chart", chart);
         vars.put("chartWidth", CHART_WIDTH_PT);
         vars.put("page", reportPages.getOrDefault(c.id(), "?"));
