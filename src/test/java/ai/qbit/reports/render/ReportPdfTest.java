@@ -254,6 +254,40 @@ class ReportPdfTest {
         }
     }
 
+    /** Section headings (12 pt and up) are kept with what follows: none is the last line of a page. */
+    @Test
+    void noHeadingIsStrandedAtThePageBottom() throws IOException {
+        List<String> stranded = new ArrayList<>();
+        float bottomMargin = 22 * 72f / 25.4f;
+        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+            float[] last = {0, 0}; // y of the lowest line, its largest font size
+            StringBuilder lastText = new StringBuilder();
+            float pageHeight = doc.getPage(i).getMediaBox().getHeight();
+            org.apache.pdfbox.text.PDFTextStripper s = new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+                    if (t.getY() > pageHeight - bottomMargin + 2) return; // the footer band (see VisibleText)
+                    if (t.getY() > last[0] + 1) {
+                        last[0] = t.getY();
+                        last[1] = 0;
+                        lastText.setLength(0);
+                    }
+                    if (Math.abs(t.getY() - last[0]) <= 1) {
+                        last[1] = Math.max(last[1], t.getFontSizeInPt());
+                        lastText.append(t.getUnicode());
+                    }
+                }
+            };
+            s.setStartPage(i + 1);
+            s.setEndPage(i + 1);
+            s.getText(doc);
+            boolean opener = pageText.get(i).contains("TECHNOLOGY") || pageText.get(i).contains("PRODUCT") || pageText.get(i).contains("INDUSTRY") || i == 0
+                    || i == doc.getNumberOfPages() - 1;
+            if (!opener && last[1] >= 11.5f) stranded.add("page index " + i + ": " + lastText);
+        }
+        assertTrue(stranded.isEmpty(), "headings left at the bottom of a page:\n" + String.join("\n", stranded));
+    }
+
     @Test
     void theFileStaysSmall() throws IOException {
         long size = Files.size(Rendered2024.file("report.pdf"));
