@@ -55,15 +55,17 @@ public final class ReportLoader {
                 "theme", "keywords", "front", "parts", "back")) {
             problems.throwIfAny();
         }
-        SourceDocuments sources = new SourceDocuments(dir.resolve("sources"));
-        Map<String, Dataset> datasets = loadDatasets(dir.resolve("datasets"), base, sources, problems);
-
         String id = root.text("id");
         LocalDate date = date(root.get("date"));
         String themeName = root.text("theme");
         Theme theme = themeName.isEmpty() ? null : ThemeLoader.load(assets, themeName, problems);
+        GlyphCoverage glyphs = theme == null ? null : GlyphCoverage.of(theme);
+        GlyphCoverage.checkFile(glyphs, manifest, base + "report.yaml", problems);
 
-        ChapterReader chapters = new ChapterReader(dir, base, datasets, sources, problems);
+        SourceDocuments sources = new SourceDocuments(dir.resolve("sources"));
+        Map<String, Dataset> datasets = loadDatasets(dir.resolve("datasets"), base, sources, problems, glyphs);
+
+        ChapterReader chapters = new ChapterReader(dir, base, datasets, sources, problems, glyphs);
         List<Chapter> front = new ArrayList<>();
         for (YNode c : root.list("front")) chapters.read(c, ChapterKind.SECTION).ifPresent(front::add);
         List<Part> parts = new ArrayList<>();
@@ -111,7 +113,7 @@ public final class ReportLoader {
         }
     }
 
-    private static Map<String, Dataset> loadDatasets(Path dir, String base, SourceDocuments sources, Problems problems) {
+    private static Map<String, Dataset> loadDatasets(Path dir, String base, SourceDocuments sources, Problems problems, GlyphCoverage glyphs) {
         Map<String, Dataset> out = new TreeMap<>();
         if (!Files.isDirectory(dir)) return out;
         List<Path> files;
@@ -122,6 +124,7 @@ public final class ReportLoader {
             return out;
         }
         for (Path f : files) {
+            GlyphCoverage.checkFile(glyphs, f, base + "datasets/" + f.getFileName(), problems);
             Dataset d = DatasetLoader.load(f, base + "datasets/" + f.getFileName(), sources, problems);
             if (d != null) out.put(d.id(), d);
         }
@@ -138,8 +141,10 @@ public final class ReportLoader {
         final Map<String, YNode> ids = new HashMap<>();
         final Map<Integer, YNode> trendNumbers = new TreeMap<>();
         final Set<String> usedDatasets = new HashSet<>();
+        final GlyphCoverage glyphs;
 
-        ChapterReader(Path dir, String base, Map<String, Dataset> datasets, SourceDocuments sources, Problems problems) {
+        ChapterReader(Path dir, String base, Map<String, Dataset> datasets, SourceDocuments sources, Problems problems, GlyphCoverage glyphs) {
+            this.glyphs = glyphs;
             this.dir = dir;
             this.base = base;
             this.datasets = datasets;
@@ -244,6 +249,7 @@ public final class ReportLoader {
                 c.get("file").problem("cannot read " + base + file + ": " + e.getMessage());
                 return List.of();
             }
+            if (glyphs != null) glyphs.check(text, base + file, problems);
             List<Block> body = markdown.read(text, base + file, id, problems);
             if (body.isEmpty()) problems.add(base + file, 1, 0, "", "the chapter is empty; expected at least one paragraph");
             for (Block b : body) checkFigures(b, base + file);
