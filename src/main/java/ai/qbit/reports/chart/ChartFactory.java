@@ -34,7 +34,6 @@ import org.jfree.data.general.DefaultPieDataset;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.List;
 import java.util.Optional;
 
@@ -144,8 +143,7 @@ public final class ChartFactory {
         axis.setAxisLineVisible(false);
         axis.setTickMarksVisible(false);
         axis.setUpperMargin(0.18); // room for the value labels
-        boolean negative = d.series().stream().flatMap(s -> s.values().stream()).flatMap(Optional::stream).anyMatch(v -> v.low() < 0);
-        axis.setAutoRangeIncludesZero(!negative || true);
+        axis.setAutoRangeIncludesZero(true); // bars are read from zero, negative values included
         if (max <= 0) axis.setRange(0, 1);
         return axis;
     }
@@ -163,7 +161,6 @@ public final class ChartFactory {
         r.setItemMargin(0.06);
         r.setMaximumBarWidth(d.chart() == ChartType.HBAR || d.chart() == ChartType.RANGE ? 0.7 : 0.12);
         if (d.logScale()) r.setBase(Math.max(1e-9, minPositive(d) / 2));
-        paintSeries(r, d);
         return new BarOrLine(r);
     }
 
@@ -188,12 +185,7 @@ public final class ChartFactory {
     }
 
     private void labelWithRawValues(org.jfree.chart.renderer.category.AbstractCategoryItemRenderer r, Dataset d, PlotOrientation o) {
-        if (r instanceof StackedBarRenderer) {
-            for (int i = 0; i < d.series().size(); i++) r.setSeriesPaint(i, seriesColor(i));
-        }
-        if (r instanceof LineAndShapeRenderer) {
-            for (int i = 0; i < d.series().size(); i++) r.setSeriesPaint(i, seriesColor(i));
-        }
+        paintSeries(r, d);
         r.setDefaultItemLabelGenerator(new RawValueLabels(d));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(fonts.regular(d.categories().size() * d.series().size() > 14 ? 6.5f : 7.5f));
@@ -302,9 +294,5 @@ public final class ChartFactory {
 
     public static Color color(String hex) {
         return Color.decode(hex);
-    }
-
-    Font labelFont() {
-        return fonts.regular(8);
     }
 }

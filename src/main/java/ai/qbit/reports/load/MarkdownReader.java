@@ -193,7 +193,7 @@ public final class MarkdownReader {
         Node only = p.getFirstChild();
         if (only instanceof Image img && only.getNext() == null && img.getDestination().startsWith(FIGURE_SCHEME)) {
             String id = img.getDestination().substring(FIGURE_SCHEME.length()).strip();
-            String caption = plainInline(img).strip();
+            String caption = plainText(img).strip();
             return Optional.of(new Block.FigureRef(id, caption, ++ctx.figures, ctx.chapterId + "-fig" + ctx.figures, lineOf(p)));
         }
         return Optional.empty();
@@ -338,10 +338,6 @@ public final class MarkdownReader {
             else sb.append(plainText(c));
         }
         return sb.toString();
-    }
-
-    private static String plainInline(Node n) {
-        return plainText(n);
     }
 
     private static int lineOf(Node n) {

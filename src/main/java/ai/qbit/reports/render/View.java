@@ -149,11 +149,4 @@ public final class View {
         return Inline.plain(runs);
     }
 
-    public int fnIndex(Inline.FootnoteRef r) {
-        return r.number();
-    }
-
-    public String href(String anchor) {
-        return "#" + anchor;
-    }
 }

@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -299,9 +298,5 @@ class ReportPdfTest {
         String text = all();
         assertTrue(text.contains("表 5-1"), "numbered tables");
         assertTrue(text.contains("排名 产品 公司 赛道"), "rebuilt ranking table header");
-    }
-
-    static Map<String, Integer> unused() {
-        return Map.of();
     }
 }

@@ -185,8 +185,4 @@ public final class PdfFinisher {
             addItems(doc, item, e.children(), positions);
         }
     }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }
