@@ -19,8 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One run: load and validate the model, render the report PDF, then the deck and the briefs in parallel
- * (the briefs cite the report's real page numbers), and move everything into output/&lt;report&gt;/ at once.
+ * One run: load and validate the model; render the report PDF and, beside it, the deck; then the briefs and part
+ * digests (they cite the report's real page numbers); move everything into output/&lt;report&gt;/ at once.
  */
 public final class Generate {
     private final Path root;
@@ -77,16 +77,18 @@ public final class Generate {
         try (StagedOutput out = new StagedOutput(outputDir)) {
             out.write("report.pdf", s.pdf().pdf());
             out.write("deck.pptx", s.deck().pptx());
-            for (Map.Entry<String, byte[]> e : s.briefs().pdfs().entrySet()) out.write("briefs/" + e.getKey() + ".pdf", e.getValue());
-            for (Map.Entry<String, String> e : s.briefs().markdown().entrySet()) {
-                out.write("briefs/" + e.getKey() + ".md", e.getValue().getBytes(StandardCharsets.UTF_8));
-            }
+            writeBriefs(out, s.briefs().pdfs(), s.briefs().markdown());
             out.write("briefs/briefs.pdf", s.briefs().pack());
-            for (Map.Entry<String, byte[]> e : s.digests().pdfs().entrySet()) out.write("briefs/" + e.getKey() + ".pdf", e.getValue());
-            for (Map.Entry<String, String> e : s.digests().markdown().entrySet()) {
-                out.write("briefs/" + e.getKey() + ".md", e.getValue().getBytes(StandardCharsets.UTF_8));
-            }
+            writeBriefs(out, s.digests().pdfs(), s.digests().markdown());
             out.commit();
+        }
+    }
+
+    /** Each stem as briefs/&lt;stem&gt;.pdf and its Markdown twin briefs/&lt;stem&gt;.md. */
+    private static void writeBriefs(StagedOutput out, Map<String, byte[]> pdfs, Map<String, String> markdown) throws java.io.IOException {
+        for (Map.Entry<String, byte[]> e : pdfs.entrySet()) out.write("briefs/" + e.getKey() + ".pdf", e.getValue());
+        for (Map.Entry<String, String> e : markdown.entrySet()) {
+            out.write("briefs/" + e.getKey() + ".md", e.getValue().getBytes(StandardCharsets.UTF_8));
         }
     }
 

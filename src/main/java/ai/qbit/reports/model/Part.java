@@ -8,7 +8,7 @@ public record Part(String id, int number, String label, String title, List<Chapt
         chapters = List.copyOf(chapters);
     }
 
-    /** "PART 1 / 技术篇" style number, two digits, as on the part opener. */
+    /** The part number as the cover and part opener show it: two digits, "01". */
     public String numberLabel() {
         return String.format("%02d", number);
     }

@@ -1,7 +1,5 @@
 package ai.qbit.reports.model;
 
-import java.util.Optional;
-
 /**
  * A number as the source states it: {@code raw} is the text ("接近2.7亿"), {@code qualifier} the hedge
  * (超, 约, 接近, 以上 …, empty when exact), {@code low}/{@code high} the value in the dataset's unit
@@ -16,10 +14,6 @@ public record Value(String raw, String qualifier, double low, double high) {
     /** The value a bar is drawn to: the number, or the middle of a range. */
     public double mid() {
         return (low + high) / 2;
-    }
-
-    public Optional<String> qualifierOpt() {
-        return qualifier.isEmpty() ? Optional.empty() : Optional.of(qualifier);
     }
 
     @Override

@@ -3,10 +3,8 @@ package ai.qbit.reports.render;
 import ai.qbit.reports.chart.ChartFactory;
 import ai.qbit.reports.model.Block;
 import ai.qbit.reports.model.Chapter;
-import ai.qbit.reports.model.ChineseNumerals;
 import ai.qbit.reports.model.Dataset;
 import ai.qbit.reports.model.Inline;
-import ai.qbit.reports.model.Part;
 import ai.qbit.reports.model.Report;
 
 import java.time.format.DateTimeFormatter;
@@ -78,14 +76,6 @@ public final class View {
     /** CSS height in points for a chart drawn {@code widthPt} wide. */
     public int chartHeight(String datasetId, int widthPt) {
         return Math.round(charts.preferredHeight(dataset(datasetId), widthPt));
-    }
-
-    public String partNumber(Part p) {
-        return String.format("%02d", p.number());
-    }
-
-    public String chinese(int n) {
-        return ChineseNumerals.of(n);
     }
 
     public String date() {

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The slide master and layouts a deck is built on: POI's default master restyled from the theme
@@ -193,9 +192,5 @@ public final class DeckTemplate {
     static byte[] hexBytes(String hex) {
         int v = Integer.parseInt(hex.substring(1), 16);
         return new byte[]{(byte) (v >> 16), (byte) (v >> 8), (byte) v};
-    }
-
-    Optional<XSLFTheme> theme() {
-        return show.getSlideMasters().stream().findFirst().map(XSLFSlideMaster::getTheme);
     }
 }
