@@ -45,10 +45,13 @@ import java.util.Optional;
 public final class ChartFactory {
     private final Theme theme;
     private final ThemeFonts fonts;
+    private final ai.qbit.reports.lang.LanguagePack lang;
 
-    public ChartFactory(Theme theme) {
+    /** @param lang the report's language pack: the unit line over a chart is one of its messages */
+    public ChartFactory(Theme theme, ai.qbit.reports.lang.LanguagePack lang) {
         this.theme = theme;
         this.fonts = new ThemeFonts(theme);
+        this.lang = lang;
     }
 
     public ThemeFonts fonts() {
@@ -80,7 +83,7 @@ public final class ChartFactory {
         chart.setPadding(new RectangleInsets(4, 2, 2, 6));
         if (chart.getLegend() != null) styleLegend(chart.getLegend(), d);
         if (!d.unit().isEmpty() && !d.chart().isPieLike()) {
-            TextTitle unit = new TextTitle(d.unitLabel(), fonts.regular(7.5f));
+            TextTitle unit = new TextTitle(lang.msg("unit.label", d.unit()), fonts.regular(7.5f));
             unit.setPaint(color(theme.muted()));
             unit.setPosition(RectangleEdge.TOP);
             unit.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.RIGHT);

@@ -41,7 +41,7 @@ public final class Generate {
     }
 
     public Summary render(Report report, Optional<Path> deckTemplate) throws Exception {
-        Templates templates = new Templates(root.resolve("templates"));
+        Templates templates = Templates.forReport(root, report);
         DeckTemplate template = deckTemplate.isPresent() ? DeckTemplate.of(deckTemplate.get()) : DeckTemplate.builtIn(report.theme());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -60,7 +60,7 @@ public final class Generate {
             long briefBytes = briefs.value().pdfs().values().stream().mapToLong(b -> b.length).sum();
             logLine("briefs/*.pdf|md", briefBytes, briefs.value().pdfs().size() + " briefs, "
                     + briefs.value().pages().values().stream().mapToInt(Integer::intValue).sum() + " pages", briefs.millis());
-            logLine("briefs/briefs.pdf", briefs.value().pack().length, briefs.value().pdfs().size() + " bookmarks", 0);
+            if (briefs.value().pack() != null) logLine("briefs/briefs.pdf", briefs.value().pack().length, briefs.value().pdfs().size() + " bookmarks", 0);
             logLine("briefs/part-*.pdf|md", digests.value().pdfs().values().stream().mapToLong(b -> b.length).sum(),
                     digests.value().pdfs().size() + " part digests", digests.millis());
             long total = (System.nanoTime() - t0) / 1_000_000;
@@ -78,7 +78,7 @@ public final class Generate {
             out.write("report.pdf", s.pdf().pdf());
             out.write("deck.pptx", s.deck().pptx());
             writeBriefs(out, s.briefs().pdfs(), s.briefs().markdown());
-            out.write("briefs/briefs.pdf", s.briefs().pack());
+            if (s.briefs().pack() != null) out.write("briefs/briefs.pdf", s.briefs().pack());
             writeBriefs(out, s.digests().pdfs(), s.digests().markdown());
             out.commit();
         }

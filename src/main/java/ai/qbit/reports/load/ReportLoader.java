@@ -10,6 +10,8 @@ import ai.qbit.reports.model.Quote;
 import ai.qbit.reports.model.Report;
 import ai.qbit.reports.model.SourceRef;
 import ai.qbit.reports.model.Theme;
+import ai.qbit.reports.lang.LanguagePack;
+import ai.qbit.reports.lang.LanguagePacks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Turns {@code seeds/<report>/} into an immutable, validated {@link Report}. Validation happens here, once:
@@ -52,7 +55,7 @@ public final class ReportLoader {
         }
         YNode root = YamlDoc.read(manifest, base + "report.yaml", problems).orElse(null);
         if (root == null || !root.requireMapping("id", "title", "subtitle", "publisher", "author", "date", "language",
-                "theme", "keywords", "front", "parts", "back")) {
+                "theme", "keywords", "numbering", "profile", "outputs", "front", "parts", "chapters", "back")) {
             problems.throwIfAny();
         }
         String id = root.text("id");
@@ -61,14 +64,27 @@ public final class ReportLoader {
         Theme theme = themeName.isEmpty() ? null : ThemeLoader.load(assets, themeName, problems);
         GlyphCoverage glyphs = theme == null ? null : GlyphCoverage.of(theme);
         GlyphCoverage.checkFile(glyphs, manifest, base + "report.yaml", problems);
+        LanguagePack lang = language(root, dir, base, problems, glyphs);
+        Map<ChapterKind, String> numbering = ReportSettings.numbering(root.get("numbering"), lang);
+        Map<ChapterKind, ReportSettings.Profile> profiles = ReportSettings.profiles(root.get("profile"));
+        YNode outputs = root.get("outputs");
+        if (!outputs.isMissing()) outputs.requireMapping("deck", "briefs");
+        Set<ChapterKind> deckKinds = ReportSettings.kinds(outputs.get("deck"));
+        Set<ChapterKind> briefKinds = ReportSettings.kinds(outputs.get("briefs"));
 
         SourceDocuments sources = new SourceDocuments(dir.resolve("sources"));
         Map<String, Dataset> datasets = loadDatasets(dir.resolve("datasets"), base, sources, problems, glyphs);
 
-        ChapterReader chapters = new ChapterReader(dir, base, datasets, sources, problems, glyphs);
+        ChapterReader chapters = new ChapterReader(dir, base, datasets, sources, problems, glyphs, numbering, profiles);
         List<Chapter> front = new ArrayList<>();
-        for (YNode c : root.list("front")) chapters.read(c, ChapterKind.SECTION).ifPresent(front::add);
+        for (YNode c : root.list("front")) chapters.read(c, ChapterKind.SECTION, false).ifPresent(front::add);
         List<Part> parts = new ArrayList<>();
+        boolean hasParts = !root.get("parts").isMissing(), hasChapters = !root.get("chapters").isMissing();
+        if (hasParts && hasChapters) {
+            root.get("chapters").problem("a report has either parts (with their chapters) or chapters, not both");
+        } else if (!hasParts && !hasChapters) {
+            root.problem("missing the body: list `chapters:` directly, or `parts:` each with its `chapters:`");
+        }
         Set<Integer> partNumbers = new HashSet<>();
         for (YNode p : root.list("parts")) {
             if (!p.requireMapping("id", "number", "label", "title", "chapters")) continue;
@@ -77,14 +93,23 @@ public final class ReportLoader {
             int number = p.integer("number", 1, 99);
             if (!partNumbers.add(number)) p.get("number").problem("part number " + number + " is used twice");
             List<Chapter> list = new ArrayList<>();
-            for (YNode c : p.list("chapters")) chapters.read(c, null).ifPresent(list::add);
+            for (YNode c : p.list("chapters")) chapters.read(c, null, true).ifPresent(list::add);
             if (list.isEmpty()) p.get("chapters").problem("a part needs at least one chapter");
-            parts.add(new Part(pid, number, p.text("label"), p.text("title"), list));
+            parts.add(new Part(pid, number, p.optText("label").orElse(""), p.text("title"), list));
         }
-        if (root.list("parts").isEmpty()) root.get("parts").problem("expected at least one part");
+        if (hasParts && root.list("parts").isEmpty()) root.get("parts").problem("expected at least one part");
+        if (hasChapters) {
+            List<Chapter> list = new ArrayList<>();
+            for (YNode c : root.list("chapters")) chapters.read(c, null, true).ifPresent(list::add);
+            if (root.list("chapters").isEmpty()) root.get("chapters").problem("expected at least one chapter");
+            parts.add(new Part("", 0, "", "", list));
+        }
         List<Chapter> back = new ArrayList<>();
-        for (YNode c : root.list("back")) chapters.read(c, ChapterKind.SECTION).ifPresent(back::add);
-        chapters.checkTrendNumbers();
+        for (YNode c : root.list("back")) chapters.read(c, ChapterKind.SECTION, false).ifPresent(back::add);
+        chapters.checkNumbers();
+        long credits = Stream.of(front, back, parts.stream().flatMap(p -> p.chapters().stream()).toList())
+                .flatMap(List::stream).filter(Chapter::credits).count();
+        if (credits > 1) root.problem("more than one chapter says `credits: true`; mark the one the closing slide lists");
 
         Set<String> used = new HashSet<>(chapters.usedDatasets);
         for (Dataset d : datasets.values()) {
@@ -92,11 +117,33 @@ public final class ReportLoader {
                 problems.add(base + "datasets/" + d.id() + ".yaml", 1, 0, "", "no chapter shows this dataset; reference it with ![](figure:" + d.id() + ") or delete it");
             }
         }
-        Report report = new Report(id, root.text("title"), root.optText("subtitle").orElse(""), root.text("publisher"),
-                root.text("author"), date, root.text("language"), root.textList("keywords"), theme,
-                front, parts, back, datasets);
         problems.throwIfAny();
-        return report;
+        return new Report(id, root.text("title"), root.optText("subtitle").orElse(""), root.text("publisher"),
+                root.text("author"), date, root.text("language"), root.textList("keywords"), theme, lang,
+                numbering, deckKinds, briefKinds, front, parts, back, datasets);
+    }
+
+    /** The language pack the model's `language:` names: the report's own lang/ overrides over the built-in pack. */
+    private LanguagePack language(YNode root, Path dir, String base, Problems problems, GlyphCoverage glyphs) {
+        String tag = root.text("language");
+        YNode at = root.get("language");
+        Path builtIn = assets.resolve("lang");
+        try {
+            Optional<LanguagePack> pack = tag.isEmpty() ? Optional.empty() : LanguagePacks.load(tag, builtIn, dir.resolve("lang"));
+            if (pack.isEmpty() && !tag.isEmpty()) {
+                at.problem("no language pack for \"" + tag + "\"; the toolkit speaks: " + String.join(", ", LanguagePacks.available(builtIn))
+                        + " (add assets/lang/messages_<language>.properties to teach it another)");
+            }
+            if (pack.isEmpty()) return null;
+            for (Path f : pack.get().files()) {
+                String display = f.startsWith(dir) ? base + dir.relativize(f) : "assets/" + assets.relativize(f);
+                GlyphCoverage.checkFile(glyphs, f, display, problems);
+            }
+            return pack.get();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            at.problem("the language pack for \"" + tag + "\" cannot be read: " + e.getMessage());
+            return null;
+        }
     }
 
     private static LocalDate date(YNode n) {
@@ -139,12 +186,18 @@ public final class ReportLoader {
         final SourceDocuments sources;
         final Problems problems;
         final Map<String, YNode> ids = new HashMap<>();
-        final Map<Integer, YNode> trendNumbers = new TreeMap<>();
+        final Map<ChapterKind, Map<Integer, YNode>> explicitNumbers = new java.util.EnumMap<>(ChapterKind.class);
+        final Map<ChapterKind, Integer> counters = new java.util.EnumMap<>(ChapterKind.class);
         final Set<String> usedDatasets = new HashSet<>();
         final GlyphCoverage glyphs;
+        final Map<ChapterKind, String> numbering;
+        final Map<ChapterKind, ReportSettings.Profile> profiles;
 
-        ChapterReader(Path dir, String base, Map<String, Dataset> datasets, SourceDocuments sources, Problems problems, GlyphCoverage glyphs) {
+        ChapterReader(Path dir, String base, Map<String, Dataset> datasets, SourceDocuments sources, Problems problems, GlyphCoverage glyphs,
+                      Map<ChapterKind, String> numbering, Map<ChapterKind, ReportSettings.Profile> profiles) {
             this.glyphs = glyphs;
+            this.numbering = numbering;
+            this.profiles = profiles;
             this.dir = dir;
             this.base = base;
             this.datasets = datasets;
@@ -159,51 +212,73 @@ public final class ReportLoader {
             if (prior != null) at.problem("duplicate id \"" + id + "\" (first used at line " + prior.line() + ")");
         }
 
-        /** @param forced the kind for front/back matter, or null to read `kind:` */
-        Optional<Chapter> read(YNode c, ChapterKind forced) {
+        /**
+         * @param forced the kind for front/back matter, or null to read `kind:`
+         * @param inBody body chapters are numbered by their kind's style; front and back matter are not
+         */
+        Optional<Chapter> read(YNode c, ChapterKind forced, boolean inBody) {
             if (!c.requireMapping("id", "kind", "number", "title", "tagline", "file", "summary", "key_points",
-                    "key_figures", "figures", "quote")) return Optional.empty();
+                    "key_figures", "figures", "quote", "kicker", "credits")) return Optional.empty();
             int before = problems.size();
             String id = c.text("id");
             checkId(c.get("id"), id);
-            ChapterKind kind = forced != null ? forced : kind(c);
-            int number = kind == ChapterKind.TREND ? c.integer("number", 1, 99) : 0;
-            if (kind == ChapterKind.TREND) {
-                YNode prior = trendNumbers.putIfAbsent(number, c.get("number"));
-                if (prior != null) c.get("number").problem("trend number " + number + " is used twice (also at line " + prior.line() + ")");
-            }
+            ChapterKind kind = forced != null && c.get("kind").isMissing() ? forced : kind(c);
+            int number = inBody ? number(c, kind) : 0;
+            if (!inBody && !c.get("number").isMissing()) c.get("number").problem("front and back matter are not numbered; remove `number`");
             String title = c.text("title");
-            String tagline = kind == ChapterKind.SECTION ? c.optText("tagline").orElse("") : c.text("tagline");
-            String summary = kind == ChapterKind.TREND ? c.text("summary") : c.optText("summary").orElse("");
+            String tagline = c.optText("tagline").orElse("");
+            String summary = c.optText("summary").orElse("");
             List<String> keyPoints = c.textList("key_points");
             List<KeyFigure> keyFigures = keyFigures(c);
+            boolean featuredGiven = !c.get("figures").isMissing();
             List<String> figures = c.textList("figures");
             for (int i = 0; i < figures.size(); i++) {
                 if (!datasets.containsKey(figures.get(i))) c.get("figures").problem("figure \"" + figures.get(i) + "\" has no dataset datasets/" + figures.get(i) + ".yaml");
             }
             Optional<Quote> quote = quote(c.get("quote"));
-            if (kind == ChapterKind.TREND) {
-                count(c, "key_points", keyPoints.size(), 3, 5);
-                count(c, "key_figures", keyFigures.size(), 2, 4);
-                if (figures.size() > 3) c.get("figures").problem("expected at most 3 featured figures, found " + figures.size());
-                if (quote.isEmpty() && c.get("quote").isMissing()) c.get("quote").problem("missing; a trend needs its featured quote {text, by}");
-            }
+            ReportSettings.Profile profile = profiles.get(kind);
+            if (profile != null) profile.check(c, kind, keyPoints.size(), keyFigures.size(), figures.size());
+            boolean credits = c.bool("credits");
             List<Block> body = body(c, id);
             if (problems.size() > before) return Optional.empty();
+            // without `figures:` a chapter features every figure its text shows, in order
+            if (!featuredGiven) figures = figuresIn(body);
             usedDatasets.addAll(figures);
             return Optional.of(new Chapter(id, kind, number, title, tagline, summary, keyPoints, keyFigures, figures, quote,
-                    body, new SourceRef(base + c.text("file"), 0)));
+                    body, c.optText("kicker").orElse(""), credits, new SourceRef(base + c.text("file"), 0)));
         }
 
         private ChapterKind kind(YNode c) {
             String k = c.text("kind");
-            for (ChapterKind kind : ChapterKind.values()) if (kind.yamlName().equals(k)) return kind;
-            if (!k.isEmpty()) c.get("kind").problem("expected trend, section or case, found \"" + k + "\"");
-            return ChapterKind.SECTION;
+            Optional<ChapterKind> kind = ChapterKind.parse(k);
+            if (kind.isEmpty() && !k.isEmpty()) c.get("kind").problem("expected one of " + ChapterKind.names() + ", found \"" + k + "\"");
+            return kind.orElse(ChapterKind.SECTION);
         }
 
-        private void count(YNode c, String key, int n, int min, int max) {
-            if (n < min || n > max) c.get(key).problem("a trend needs " + min + "–" + max + " " + key.replace('_', ' ') + ", found " + n);
+        /** The number a body chapter gets: its `number:` or the next of its kind; 0 when its kind is not numbered. */
+        private int number(YNode c, ChapterKind kind) {
+            boolean numbered = !"none".equals(numbering.getOrDefault(kind, "none"));
+            if (!numbered) {
+                if (!c.get("number").isMissing()) c.get("number").problem("chapters of kind " + kind.yamlName()
+                        + " are not numbered in this report; remove `number` or set `numbering: {" + kind.yamlName() + ": chapter}`");
+                return 0;
+            }
+            int next = counters.merge(kind, 1, Integer::sum);
+            if (c.get("number").isMissing()) return next;
+            int number = c.integer("number", 1, 999);
+            YNode prior = explicitNumbers.computeIfAbsent(kind, k -> new TreeMap<>()).putIfAbsent(number, c.get("number"));
+            if (prior != null) c.get("number").problem(kind.yamlName() + " number " + number + " is used twice (also at line " + prior.line() + ")");
+            return number;
+        }
+
+        private List<String> figuresIn(List<Block> blocks) {
+            List<String> out = new ArrayList<>();
+            for (Block b : blocks) {
+                if (b instanceof Block.FigureRef f && datasets.containsKey(f.datasetId()) && !out.contains(f.datasetId())) out.add(f.datasetId());
+                else if (b instanceof Block.ListBlock l) l.items().forEach(item -> figuresIn(item).forEach(x -> { if (!out.contains(x)) out.add(x); }));
+                else if (b instanceof Block.Callout co) figuresIn(co.body()).forEach(x -> { if (!out.contains(x)) out.add(x); });
+            }
+            return out;
         }
 
         private List<KeyFigure> keyFigures(YNode c) {
@@ -270,14 +345,17 @@ public final class ReportLoader {
             }
         }
 
-        void checkTrendNumbers() {
-            int expected = 1;
-            for (var e : trendNumbers.entrySet()) {
-                if (e.getKey() != expected) {
-                    e.getValue().problem("trend numbers must run 1, 2, 3 … without gaps; expected " + expected + ", found " + e.getKey());
-                    break;
+        /** Explicit numbers of each kind run 1, 2, 3 … without gaps. */
+        void checkNumbers() {
+            for (var kind : explicitNumbers.entrySet()) {
+                int expected = 1;
+                for (var e : kind.getValue().entrySet()) {
+                    if (e.getKey() != expected) {
+                        e.getValue().problem(kind.getKey().yamlName() + " numbers must run 1, 2, 3 … without gaps; expected " + expected + ", found " + e.getKey());
+                        break;
+                    }
+                    expected++;
                 }
-                expected++;
             }
         }
     }

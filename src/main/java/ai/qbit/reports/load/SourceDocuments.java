@@ -63,14 +63,18 @@ final class SourceDocuments {
         }
     }
 
-    /** Does every digit group of {@code raw} occur on one of {@code lines}? (thousands separators ignored) */
+    /**
+     * Does every number of {@code raw} occur on one of {@code lines}? Numbers are compared as whole tokens with
+     * thousands separators removed on both sides, so "over 4,000" is stated by "4000" or "4,000" but not by "14,000",
+     * and "29%" not by "1290" or "2.9".
+     */
     static boolean statedOn(String raw, List<Line> lines) {
         List<String> digits = ValueParser.digits(raw);
         if (digits.isEmpty()) { // a number in words (五倍): the words themselves must be there
             return lines.stream().anyMatch(l -> l.text().contains(raw.strip()));
         }
         for (String d : digits) {
-            boolean found = lines.stream().anyMatch(l -> l.text().replace(",", "").replace("，", "").contains(d));
+            boolean found = lines.stream().anyMatch(l -> ValueParser.digits(l.text()).contains(d));
             if (!found) return false;
         }
         return true;

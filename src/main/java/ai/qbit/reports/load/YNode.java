@@ -125,6 +125,17 @@ final class YNode {
         return null;
     }
 
+    /** A yes/no field; absent is false. */
+    boolean bool(String key) {
+        YNode n = get(key);
+        if (n.isMissing()) return false;
+        String s = n.scalar("true or false");
+        if (s == null) return false;
+        if (s.strip().equals("true")) return true;
+        if (!s.strip().equals("false")) n.problem("expected true or false, found \"" + abbreviate(s) + "\"");
+        return false;
+    }
+
     int integer(String key, int min, int max) {
         YNode n = get(key);
         if (n.isMissing()) {

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A chapter: a trend (with the per-chapter fields the deck and briefs need), a section (序言, 结语 …)
- * or a case study. Body blocks come from the chapter's Markdown file.
+ * A chapter of any kind (trend, section, case): its title, the optional fields the deck and briefs feature
+ * (tagline, summary, key points, key figures, featured figures, quote) and its body from the chapter's Markdown.
+ * {@code number} is 0 for a chapter the report does not number; {@code kicker} is the model's own line above the
+ * title (empty: the writers compose one); {@code credits} marks the chapter the deck's closing slide lists.
  */
 public record Chapter(
         String id,
@@ -19,6 +21,8 @@ public record Chapter(
         List<String> figureIds,
         Optional<Quote> quote,
         List<Block> body,
+        String kicker,
+        boolean credits,
         SourceRef file) {
 
     public Chapter {
@@ -28,18 +32,8 @@ public record Chapter(
         body = List.copyOf(body);
     }
 
-    public boolean isTrend() {
-        return kind == ChapterKind.TREND;
-    }
-
-    /** "趋势五" for trends; empty otherwise. */
-    public String numberLabel() {
-        return isTrend() ? "趋势" + ChineseNumerals.of(number) : "";
-    }
-
-    /** The full heading: "AI应用竞争：多领域竞速运营大于技术，AI助手兵家必争" for a trend, the title otherwise. */
-    public String fullTitle() {
-        return isTrend() && !tagline.isEmpty() ? title + "：" + tagline : title;
+    public boolean isNumbered() {
+        return number > 0;
     }
 
     /** The section headings of the first level, for the table of contents. */

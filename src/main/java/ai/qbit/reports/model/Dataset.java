@@ -29,8 +29,4 @@ public record Dataset(
         }
     }
 
-    /** "单位：万" line for captions and axis labels; empty when the unit is a plain count. */
-    public String unitLabel() {
-        return unit.isEmpty() ? "" : "单位：" + unit;
-    }
 }

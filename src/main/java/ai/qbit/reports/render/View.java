@@ -7,9 +7,7 @@ import ai.qbit.reports.model.Dataset;
 import ai.qbit.reports.model.Inline;
 import ai.qbit.reports.model.Report;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What templates ask of the model that is not a plain field: the kind of a block or run (for th:switch),
@@ -18,10 +16,17 @@ import java.util.Locale;
 public final class View {
     private final Report report;
     private final ChartFactory charts;
+    private final Labels labels;
 
     public View(Report report, ChartFactory charts) {
         this.report = report;
         this.charts = charts;
+        this.labels = new Labels(report);
+    }
+
+    /** Chapter labels, kickers, units and dates in the report's language. */
+    public Labels labels() {
+        return labels;
     }
 
     public String kind(Object o) {
@@ -53,16 +58,25 @@ public final class View {
         return c.body().stream().filter(b -> b instanceof Block.Footnote).map(b -> (Block.Footnote) b).toList();
     }
 
-    /** "5-3" for figure 3 of trend 5; for other chapters their position letter, so labels stay unique. */
+    /** "5-3" for figure 3 of chapter 5 (see {@link Labels#figureNumber}). */
     public String number(Chapter c, int n) {
-        return prefix(c) + "-" + n;
+        return labels.figureNumber(c, n);
     }
 
-    private String prefix(Chapter c) {
-        if (c.isTrend()) return Integer.toString(c.number());
-        List<Chapter> others = report.allChapters().stream().filter(x -> !x.isTrend()).toList();
-        int i = others.indexOf(c);
-        return i < 0 ? "0" : String.valueOf((char) ('A' + i % 26));
+    /** The number the report gives the first figure of {@code c} drawn from {@code datasetId} ("5-3"). */
+    public String figureNumberOf(Chapter c, String datasetId) {
+        return findFigure(c.body(), datasetId).map(f -> number(c, f.number())).orElse(number(c, 1));
+    }
+
+    private static java.util.Optional<Block.FigureRef> findFigure(List<Block> blocks, String datasetId) {
+        for (Block b : blocks) {
+            if (b instanceof Block.FigureRef f && f.datasetId().equals(datasetId)) return java.util.Optional.of(f);
+            List<Block> inner = b instanceof Block.Callout co ? co.body()
+                    : b instanceof Block.ListBlock l ? l.items().stream().flatMap(List::stream).toList() : List.of();
+            var found = findFigure(inner, datasetId);
+            if (found.isPresent()) return found;
+        }
+        return java.util.Optional.empty();
     }
 
     public Dataset dataset(String id) {
@@ -79,7 +93,7 @@ public final class View {
     }
 
     public String date() {
-        return report.date().format(DateTimeFormatter.ofPattern("yyyy年M月", Locale.CHINA));
+        return labels.date();
     }
 
     public String year() {

@@ -5,6 +5,7 @@ import ai.qbit.reports.model.Chapter;
 import ai.qbit.reports.model.Dataset;
 import ai.qbit.reports.model.Part;
 import ai.qbit.reports.model.Report;
+import ai.qbit.reports.render.Labels;
 import ai.qbit.reports.render.Templates;
 import ai.qbit.reports.render.View;
 import ai.qbit.reports.render.pdf.HtmlToPdf;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One brief per trend: an A4 PDF (its own Thymeleaf layout, the same Flying Saucer path and charts as the
+ * One brief per chapter the report gives briefs to (every body chapter unless `outputs.briefs` narrows it): an A4 PDF (its own Thymeleaf layout, the same Flying Saucer path and charts as the
  * report) and a Markdown twin from a TEXT template; then all briefs in one PDF with a bookmark each.
  */
 public final class BriefWriter {
@@ -55,14 +56,15 @@ public final class BriefWriter {
     }
 
     public Digests partDigests(Report report, Map<String, String> reportPages) throws Exception {
-        ChartFactory charts = new ChartFactory(report.theme());
+        ChartFactory charts = new ChartFactory(report.theme(), report.lang());
         View view = new View(report, charts);
         HtmlToPdf html = new HtmlToPdf(report, charts);
         Map<String, byte[]> pdfs = new LinkedHashMap<>();
         Map<String, String> mds = new LinkedHashMap<>();
         Map<String, Integer> pages = new LinkedHashMap<>();
-        for (Part part : report.parts()) {
-            List<Chapter> trends = part.chapters().stream().filter(Chapter::isTrend).toList();
+        Labels labels = view.labels();
+        for (Part part : report.visibleParts()) {
+            List<Chapter> trends = part.chapters().stream().filter(report.briefChapters()::contains).toList();
             if (trends.isEmpty()) continue;
             Map<String, Object> vars = vars(report, part, view, new MarkdownText());
             vars.put("trends", trends);
@@ -71,7 +73,7 @@ public final class BriefWriter {
             String stem = "part-" + part.number() + "-" + part.id();
             HtmlToPdf.Result laid = html.render(templates.xhtml("brief/part", vars), Pattern.compile("brief-top"));
             pdfs.put(stem, new PdfFinisher().finish(laid.pdf(), report,
-                    new PdfFinisher.Finish("PART " + part.number() + " " + part.title() + " · 简报", report.title(), List.of(), -1, false),
+                    new PdfFinisher.Finish(labels.msg("brief.digest.title", labels.part(part), part.title()), report.title(), List.of(), -1, false),
                     laid.positions()));
             mds.put(stem, templates.markdown("brief/part", vars));
             pages.put(stem, laid.pages());
@@ -86,14 +88,16 @@ public final class BriefWriter {
 
     /** As {@link #write(Report, Map)}, the briefs laid out on {@code executor} (they are independent of each other). */
     public Rendered write(Report report, Map<String, String> reportPages, java.util.concurrent.Executor executor) throws Exception {
-        ChartFactory charts = new ChartFactory(report.theme());
+        ChartFactory charts = new ChartFactory(report.theme(), report.lang());
         View view = new View(report, charts);
         MarkdownText md = new MarkdownText();
         List<java.util.concurrent.CompletableFuture<One>> jobs = new ArrayList<>();
-        for (Chapter c : report.trends()) {
+        List<Chapter> chapters = report.briefChapters();
+        for (Chapter c : chapters) {
+            String stem = stem(chapters, c);
             jobs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
-                    return one(report, c, reportPages, view, md, new HtmlToPdf(report, charts));
+                    return one(report, c, stem, reportPages, view, md, new HtmlToPdf(report, charts));
                 } catch (Exception e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
@@ -114,7 +118,12 @@ public final class BriefWriter {
             mds.put(o.stem(), o.markdown());
             pages.put(o.stem(), o.pages());
         }
-        return new Rendered(pdfs, mds, pages, pack(report, pdfs));
+        return new Rendered(pdfs, mds, pages, chapters.isEmpty() ? null : pack(report, chapters, pdfs));
+    }
+
+    /** "05-app-competition": the brief's position among the briefs, then the chapter id. */
+    private static String stem(List<Chapter> chapters, Chapter c) {
+        return String.format(java.util.Locale.ROOT, "%02d-%s", chapters.indexOf(c) + 1, c.id());
     }
 
     /** What every brief template reads: the report, its part, the view helpers, the theme and Markdown escaping. */
@@ -123,6 +132,7 @@ public final class BriefWriter {
         vars.put("report", report);
         vars.put("part", part);
         vars.put("v", view);
+        vars.put("l", view.labels());
         vars.put("t", report.theme());
         vars.put("md", md);
         return vars;
@@ -131,16 +141,16 @@ public final class BriefWriter {
     private record One(String stem, byte[] pdf, String markdown, int pages) {
     }
 
-    private One one(Report report, Chapter c, Map<String, String> reportPages, View view, MarkdownText md, HtmlToPdf html) throws Exception {
+    private One one(Report report, Chapter c, String stem, Map<String, String> reportPages, View view, MarkdownText md, HtmlToPdf html) throws Exception {
         Part part = report.partOf(c).orElseThrow();
         Dataset chart = c.figureIds().isEmpty() ? null : report.dataset(c.figureIds().get(0));
         Map<String, Object> vars = vars(report, part, view, md);
         vars.put("c", c);
         vars.put("chart", chart);
+        vars.put("chartNumber", chart == null ? "" : view.figureNumberOf(c, chart.id()));
         vars.put("chartWidth", CHART_WIDTH_PT);
         vars.put("page", reportPages.getOrDefault(c.id(), "?"));
         vars.put("css", templates.css("brief/brief", vars));
-        String stem = String.format("%02d-%s", c.number(), c.id());
         int height = chart == null ? 0 : Math.min(CHART_MAX_HEIGHT_PT, view.chartHeight(chart.id(), CHART_WIDTH_PT));
         vars.put("chartHeight", height);
         HtmlToPdf.Result laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
@@ -157,23 +167,22 @@ public final class BriefWriter {
             vars.put("chartHeight", height);
             laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
         }
-        String title = c.numberLabel() + " " + c.fullTitle();
         byte[] pdf = new PdfFinisher().finish(laid.pdf(), report,
-                new PdfFinisher.Finish(title + " · 简报", report.title(), List.of(), -1, false), laid.positions());
+                new PdfFinisher.Finish(view.labels().msg("brief.document.title", view.labels().heading(c)), report.title(), List.of(), -1, false), laid.positions());
         return new One(stem, pdf, templates.markdown("brief/brief", vars), laid.pages());
     }
 
     /** All briefs in one file, one bookmark per brief pointing at its first page. */
-    private static byte[] pack(Report report, Map<String, byte[]> pdfs) throws Exception {
+    private static byte[] pack(Report report, List<Chapter> chapters, Map<String, byte[]> pdfs) throws Exception {
+        Labels labels = new Labels(report);
         try (PDDocument pack = new PDDocument()) {
             PDFMergerUtility merger = new PDFMergerUtility();
             List<String> titles = new ArrayList<>();
             List<Integer> starts = new ArrayList<>();
-            for (Chapter c : report.trends()) {
-                String stem = String.format("%02d-%s", c.number(), c.id());
-                try (PDDocument one = Loader.loadPDF(pdfs.get(stem))) {
+            for (Chapter c : chapters) {
+                try (PDDocument one = Loader.loadPDF(pdfs.get(stem(chapters, c)))) {
                     starts.add(pack.getNumberOfPages());
-                    titles.add(c.numberLabel() + " " + c.fullTitle());
+                    titles.add(labels.heading(c));
                     merger.appendDocument(pack, one);
                 }
             }
@@ -193,7 +202,7 @@ public final class BriefWriter {
             byte[] bytes = raw.toByteArray();
             // metadata, language and a stable id, as for every PDF the toolkit writes
             return new PdfFinisher().finish(bytes, report,
-                    new PdfFinisher.Finish(report.title() + " · 趋势简报合集", report.subtitle(), List.<OutlineEntry>of(), -1, false),
+                    new PdfFinisher.Finish(labels.msg("brief.pack.title", report.title()), report.subtitle(), List.<OutlineEntry>of(), -1, false),
                     Map.of());
         }
     }

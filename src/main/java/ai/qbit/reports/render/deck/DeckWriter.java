@@ -3,7 +3,6 @@ package ai.qbit.reports.render.deck;
 import ai.qbit.reports.chart.ThemeFonts;
 import ai.qbit.reports.model.Block;
 import ai.qbit.reports.model.Chapter;
-import ai.qbit.reports.model.ChapterKind;
 import ai.qbit.reports.model.Dataset;
 import ai.qbit.reports.model.Inline;
 import ai.qbit.reports.model.KeyFigure;
@@ -11,6 +10,8 @@ import ai.qbit.reports.model.Part;
 import ai.qbit.reports.model.Quote;
 import ai.qbit.reports.model.Report;
 import ai.qbit.reports.model.Value;
+import ai.qbit.reports.lang.LanguagePack;
+import ai.qbit.reports.render.Labels;
 import org.apache.poi.sl.usermodel.TextParagraph;
 import org.apache.poi.xslf.usermodel.SlideLayout;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
@@ -23,7 +24,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The presenter deck: every text in a layout placeholder, charts native with their data embedded,
@@ -43,11 +43,10 @@ public final class DeckWriter {
         w.cover();
         w.agenda();
         for (Part p : report.parts()) {
-            w.partDivider(p);
-            for (Chapter c : p.chapters()) {
-                if (c.isTrend()) w.trend(p, c);
-                else if (c.kind() == ChapterKind.CASE) w.caseStudy(c);
-            }
+            List<Chapter> chapters = p.chapters().stream().filter(report.deckChapters()::contains).toList();
+            if (chapters.isEmpty()) continue;
+            if (!p.implicit()) w.partDivider(p, chapters);
+            for (Chapter c : chapters) w.chapter(c);
         }
         w.closing();
         var props = show.getProperties().getCoreProperties();
@@ -66,10 +65,13 @@ public final class DeckWriter {
         return new Rendered(DeterministicZip.normalize(out.toByteArray()), n);
     }
 
+    /** Builds the slides; every word it adds to the model's comes from the report's language pack. */
     private static final class Writer {
         final Report report;
         final DeckTemplate template;
         final XMLSlideShow show;
+        final Labels labels;
+        final LanguagePack lang;
         final Color primary;
         final Color accent;
         final Color muted;
@@ -78,6 +80,8 @@ public final class DeckWriter {
             this.report = report;
             this.template = template;
             this.show = show;
+            this.labels = new Labels(report);
+            this.lang = report.lang();
             this.primary = Color.decode(report.theme().primary());
             this.accent = Color.decode(report.theme().accent());
             this.muted = Color.decode(report.theme().muted());
@@ -87,69 +91,106 @@ public final class DeckWriter {
             return show.createSlide(template.layout(type));
         }
 
+        String msg(String key, Object... args) {
+            return lang.msg(key, args);
+        }
+
+        /** "趋势五  AI应用竞争" / "Chapter 2  Wind power": a slide title naming the chapter. */
+        String slideTitle(Chapter c) {
+            String label = labels.tocLabel(c);
+            return label.isEmpty() ? c.title() : msg("slide.label.and.title", label, c.title());
+        }
+
+        /** How the notes name a chapter: its label and quoted title. */
+        String spoken(Chapter c) {
+            String label = labels.chapter(c);
+            return label.isEmpty() ? lang.quoted(labels.fullTitle(c)) : label + lang.quoted(labels.fullTitle(c));
+        }
+
         void cover() {
             XSLFSlide s = slide(SlideLayout.TITLE);
             SlideText.setTitle(s, report.title());
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(
-                    SlideText.Para.of(report.subtitle(), 16),
-                    SlideText.Para.of(report.publisher() + " · " + report.date().getYear() + "年" + report.date().getMonthValue() + "月", 14))));
+            List<SlideText.Para> paras = new ArrayList<>();
+            if (!report.subtitle().isEmpty()) paras.add(SlideText.Para.of(report.subtitle(), 16));
+            paras.add(SlideText.Para.of(msg("cover.imprint", report.publisher(), labels.date()), 14));
+            SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
             SlideText.dropEmptyPlaceholders(s);
-            SlideText.notes(show, s, "欢迎。今天介绍" + report.publisher() + "发布的《" + report.title() + "》，发布于"
-                    + report.date().getYear() + "年" + report.date().getMonthValue() + "月" + report.date().getDayOfMonth() + "日。"
-                    + "报告分为" + report.parts().size() + "个部分、" + report.trends().size() + "大趋势。");
+            int parts = report.visibleParts().size(), chapters = report.body().size();
+            SlideText.notes(show, s, msg("deck.notes.cover", report.publisher(), msg("title.quoted", report.title()), labels.day())
+                    + (parts > 0 ? msg("deck.notes.cover.parts", parts, chapters) : msg("deck.notes.cover.chapters", chapters)));
         }
 
         void agenda() {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
-            SlideText.setTitle(s, "目录");
+            SlideText.setTitle(s, msg("deck.agenda"));
             List<SlideText.Para> paras = new ArrayList<>();
-            StringBuilder notes = new StringBuilder("本报告分为" + report.parts().size() + "个部分。");
+            StringBuilder notes = new StringBuilder();
+            if (!report.visibleParts().isEmpty()) notes.append(msg("deck.notes.agenda.parts", report.visibleParts().size()));
             for (Part p : report.parts()) {
-                paras.add(new SlideText.Para(List.of(new SlideText.Run("PART " + p.number() + "  " + p.title(), 18, true, primary)), 0, false, null));
-                List<Chapter> trends = p.chapters().stream().filter(Chapter::isTrend).toList();
-                for (Chapter c : trends) paras.add(SlideText.Para.bullet(c.numberLabel() + "  " + c.title() + "：" + c.tagline(), 15, 1));
-                notes.append("PART ").append(p.number()).append(" ").append(p.title()).append("包括")
-                        .append(trends.stream().map(c -> c.numberLabel() + "“" + c.title() + "”").collect(Collectors.joining("、"))).append("。");
+                List<Chapter> chapters = p.chapters().stream().filter(report.deckChapters()::contains).toList();
+                if (chapters.isEmpty()) continue;
+                int level = p.implicit() ? 0 : 1;
+                if (!p.implicit()) {
+                    paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("slide.label.and.title", labels.part(p), p.title()), 18, true, primary)), 0, false, null));
+                }
+                for (Chapter c : chapters) {
+                    String label = labels.tocLabel(c);
+                    String line = label.isEmpty() ? labels.fullTitle(c) : msg("slide.label.and.title", label, fullTitleWithTagline(c));
+                    paras.add(SlideText.Para.bullet(line, 15, level));
+                }
+                String list = lang.join(chapters.stream().map(this::spoken).toList());
+                notes.append(p.implicit() ? msg("deck.notes.agenda.chapters", list)
+                        : msg("deck.notes.agenda.part", labels.part(p), p.title(), list));
             }
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
             SlideText.notes(show, s, notes.toString());
         }
 
-        void partDivider(Part p) {
-            XSLFSlide s = slide(SlideLayout.SECTION_HEADER);
-            SlideText.setTitle(s, "PART " + p.number() + "  " + p.title());
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(p.label(), 18))));
-            SlideText.dropEmptyPlaceholders(s);
-            List<Chapter> trends = p.chapters().stream().filter(Chapter::isTrend).toList();
-            SlideText.notes(show, s, "下面进入第" + p.number() + "部分：" + p.title() + "（" + p.label() + "）。这一部分讲"
-                    + trends.stream().map(c -> c.numberLabel() + "“" + c.fullTitle() + "”").collect(Collectors.joining("；")) + "。");
+        /** The agenda shows every chapter's tagline, numbered or not. */
+        String fullTitleWithTagline(Chapter c) {
+            return c.tagline().isEmpty() ? c.title() : msg("title.with.tagline", c.title(), c.tagline());
         }
 
-        void trend(Part p, Chapter c) throws Exception {
-            // title slide
+        void partDivider(Part p, List<Chapter> chapters) {
             XSLFSlide s = slide(SlideLayout.SECTION_HEADER);
-            SlideText.setTitle(s, c.numberLabel() + "  " + c.title());
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.tagline(), 20))));
+            SlideText.setTitle(s, msg("slide.label.and.title", labels.part(p), p.title()));
+            if (!p.label().isEmpty()) SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(p.label(), 18))));
             SlideText.dropEmptyPlaceholders(s);
-            SlideText.notes(show, s, c.numberLabel() + "：" + c.fullTitle() + "。" + c.summary());
+            SlideText.notes(show, s, msg("deck.notes.part", labels.part(p), p.title(),
+                    lang.join(chapters.stream().map(this::spoken).toList())));
+        }
+
+        /** A chapter's slides: its title, key points (or summary), featured figures, key figures, quote. */
+        void chapter(Chapter c) throws Exception {
+            XSLFSlide s = slide(SlideLayout.SECTION_HEADER);
+            SlideText.setTitle(s, slideTitle(c));
+            if (!c.tagline().isEmpty()) SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.tagline(), 20))));
+            SlideText.dropEmptyPlaceholders(s);
+            SlideText.notes(show, s, msg("deck.notes.chapter", labels.heading(c)) + c.summary());
 
             // key points, split onto continuation slides when there are many
             List<String> points = c.keyPoints();
             for (int from = 0; from < points.size(); from += POINTS_PER_SLIDE) {
                 List<String> chunk = points.subList(from, Math.min(points.size(), from + POINTS_PER_SLIDE));
                 XSLFSlide k = slide(SlideLayout.TITLE_AND_CONTENT);
-                SlideText.setTitle(k, c.title() + "：核心观点" + (from > 0 ? "（续）" : ""));
+                SlideText.setTitle(k, msg("deck.keypoints", c.title()) + (from > 0 ? msg("deck.continued") : ""));
                 List<SlideText.Para> paras = chunk.stream().map(t -> SlideText.Para.bullet(t, 20, 0)).toList();
                 SlideText.body(k).ifPresent(b -> SlideText.fill(b, paras));
-                SlideText.notes(show, k, "核心观点：" + String.join("；", chunk) + "。");
+                SlideText.notes(show, k, msg("deck.notes.keypoints", String.join(msg("sentence.separator"), chunk)));
+            }
+            if (points.isEmpty() && !c.summary().isEmpty()) {
+                XSLFSlide k = slide(SlideLayout.TITLE_AND_CONTENT);
+                SlideText.setTitle(k, msg("deck.summary", c.title()));
+                SlideText.body(k).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.summary(), 20))));
+                SlideText.notes(show, k, c.summary());
             }
 
-            for (String id : c.figureIds()) chartSlide(c, report.dataset(id));
+            for (String id : c.figureIds()) chartSlide(report.dataset(id));
             if (!c.keyFigures().isEmpty()) keyFigures(c);
             c.quote().ifPresent(q -> quote(c, q));
         }
 
-        void chartSlide(Chapter c, Dataset d) throws Exception {
+        void chartSlide(Dataset d) throws Exception {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
             SlideText.setTitle(s, d.title());
             XSLFTextShape body = SlideText.body(s).orElseThrow();
@@ -158,77 +199,65 @@ public final class DeckWriter {
             double sourceHeight = 30;
             Rectangle2D chartBox = new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth(), area.getHeight() - sourceHeight - 6);
             SlideText.moveTo(body, new Rectangle2D.Double(area.getX(), area.getMaxY() - sourceHeight, area.getWidth(), sourceHeight));
-            String source = "来源：" + d.source() + (d.unit().isEmpty() ? "" : "（" + d.unitLabel() + "）");
+            String source = msg("figure.source", d.source()) + (d.unit().isEmpty() ? "" : msg("deck.chart.unit", labels.unit(d)));
             SlideText.fill(body, List.of(new SlideText.Para(List.of(new SlideText.Run(source, 11, false, muted)), 0, false, null)));
-            NativeChart.add(show, s, d, chartBox, java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
-            SlideText.notes(show, s, chartNotes(c, d));
+            NativeChart.add(show, s, d, chartBox, java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), lang);
+            SlideText.notes(show, s, chartNotes(d));
         }
 
-        String chartNotes(Chapter c, Dataset d) {
-            StringBuilder sb = new StringBuilder();
-            sb.append("这张图是“").append(d.title()).append("”。");
+        String chartNotes(Dataset d) {
+            StringBuilder sb = new StringBuilder(msg("deck.notes.chart", lang.quoted(d.title())));
             for (Dataset.Series series : d.series()) {
                 List<String> parts = new ArrayList<>();
                 for (int i = 0; i < d.categories().size(); i++) {
                     Optional<Value> v = series.values().get(i);
-                    if (v.isPresent()) parts.add(d.categories().get(i) + "为" + v.get().raw());
+                    if (v.isPresent()) parts.add(msg("deck.notes.chart.point", d.categories().get(i), v.get().raw()));
                 }
-                if (d.series().size() > 1) sb.append(series.name()).append("：");
-                sb.append(String.join("，", parts)).append("。");
+                String points = String.join(msg("clause.separator"), parts);
+                sb.append(d.series().size() > 1 ? msg("deck.notes.chart.series", series.name(), points) : msg("deck.notes.chart.points", points));
             }
-            if (!d.unit().isEmpty()) sb.append("单位为").append(d.unit()).append("。");
-            d.note().ifPresent(n -> sb.append("注：").append(n).append(n.endsWith("。") ? "" : "。"));
-            sb.append("数据来源：").append(d.source()).append("；出处：")
-                    .append(d.from().stream().map(Object::toString).collect(Collectors.joining("、"))).append("。");
+            if (!d.unit().isEmpty()) sb.append(msg("deck.notes.chart.unit", d.unit()));
+            d.note().ifPresent(n -> sb.append(msg("deck.notes.chart.note", n.replaceAll("[。.]$", ""))));
+            sb.append(msg("deck.notes.chart.source", d.source(),
+                    lang.join(d.from().stream().map(Object::toString).toList())));
             return sb.toString();
         }
 
         void keyFigures(Chapter c) {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
-            SlideText.setTitle(s, c.title() + "：关键数字");
+            SlideText.setTitle(s, msg("deck.keyfigures", c.title()));
             List<SlideText.Para> paras = new ArrayList<>();
             for (KeyFigure k : c.keyFigures()) {
                 paras.add(new SlideText.Para(List.of(new SlideText.Run(k.value(), 30, true, primary),
                         new SlideText.Run("  " + k.label(), 16, false, null)), 0, false, null));
             }
-            paras.add(new SlideText.Para(List.of(new SlideText.Run("来源：" + report.publisher() + "《" + report.title() + "》", 11, false, muted)), 0, false, null));
+            paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("figure.source", msg("work.citation", report.publisher(), msg("title.quoted", report.title()))), 11, false, muted)), 0, false, null));
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
-            SlideText.notes(show, s, "关键数字：" + c.keyFigures().stream()
-                    .map(k -> k.label() + "为" + k.value() + "（出处：" + k.from() + "）").collect(Collectors.joining("；")) + "。");
+            SlideText.notes(show, s, msg("deck.notes.keyfigures", String.join(msg("sentence.separator"), c.keyFigures().stream()
+                    .map(k -> msg("deck.notes.keyfigure", k.label(), k.value(), k.from().toString())).toList())));
         }
 
         void quote(Chapter c, Quote q) {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
-            SlideText.setTitle(s, c.title() + "：观点");
+            SlideText.setTitle(s, msg("deck.quote", c.title()));
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(
-                    new SlideText.Para(List.of(new SlideText.Run("“" + q.text() + "”", 24, false, null)), 0, false, null),
-                    new SlideText.Para(List.of(new SlideText.Run("—— " + q.by(), 16, false, accent)), 0, false, TextParagraph.TextAlign.RIGHT))));
-            SlideText.notes(show, s, q.by() + "的观点：“" + q.text() + "”");
-        }
-
-        void caseStudy(Chapter c) {
-            XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
-            SlideText.setTitle(s, "案例：" + c.title());
-            List<SlideText.Para> paras = new ArrayList<>();
-            if (!c.tagline().isEmpty()) paras.add(new SlideText.Para(List.of(new SlideText.Run(c.tagline(), 22, true, primary)), 0, false, null));
-            if (!c.summary().isEmpty()) paras.add(SlideText.Para.of(c.summary(), 18));
-            for (Block.Heading h : c.topHeadings()) paras.add(SlideText.Para.bullet(h.plainText(), 16, 0));
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
-            SlideText.notes(show, s, "案例：" + c.title() + (c.tagline().isEmpty() ? "" : "，" + c.tagline()) + "。" + c.summary());
+                    new SlideText.Para(List.of(new SlideText.Run(lang.quoted(q.text()), 24, false, null)), 0, false, null),
+                    new SlideText.Para(List.of(new SlideText.Run(msg("quote.attribution", q.by()), 16, false, accent)), 0, false, TextParagraph.TextAlign.RIGHT))));
+            SlideText.notes(show, s, msg("deck.notes.quote", q.by(), lang.quoted(q.text())));
         }
 
         void closing() {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
-            SlideText.setTitle(s, "谢谢 · " + report.publisher());
-            Optional<Chapter> team = report.back().stream().filter(c -> c.id().equals("team")).findFirst();
+            SlideText.setTitle(s, msg("deck.closing", report.publisher()));
+            Optional<Chapter> credits = report.credits();
             List<SlideText.Para> paras = new ArrayList<>();
-            team.ifPresent(t -> {
+            credits.ifPresent(t -> {
                 for (String line : plainLines(t.body())) paras.add(SlideText.Para.of(line, 14));
             });
             if (paras.isEmpty()) paras.add(SlideText.Para.of(report.title(), 18));
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
-            SlideText.notes(show, s, "感谢聆听。本报告由" + report.publisher() + "出品"
-                    + team.map(t -> "，团队：" + String.join("；", plainLines(t.body()))).orElse("") + "。");
+            SlideText.notes(show, s, credits.map(t -> msg("deck.notes.closing.credits", report.publisher(), t.title(),
+                    String.join(msg("sentence.separator"), plainLines(t.body())))).orElse(msg("deck.notes.closing", report.publisher())));
         }
 
         /** The text lines of a body: headings, paragraphs and list items, for a plain listing. */
@@ -240,7 +269,7 @@ public final class DeckWriter {
                 else if (b instanceof Block.ListBlock l) {
                     List<String> items = new ArrayList<>();
                     for (List<Block> item : l.items()) items.add(String.join(" ", plainLines(item)));
-                    out.add(String.join("　", items));
+                    out.add(String.join("  ", items));
                 }
             }
             return out;

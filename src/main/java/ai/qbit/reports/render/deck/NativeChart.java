@@ -46,9 +46,9 @@ final class NativeChart {
     private NativeChart() {
     }
 
-    static XSLFChart add(XMLSlideShow show, XSLFSlide slide, Dataset d, Rectangle2D box, java.util.Date date) throws java.io.IOException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
+    static XSLFChart add(XMLSlideShow show, XSLFSlide slide, Dataset d, Rectangle2D box, java.util.Date date, ai.qbit.reports.lang.LanguagePack lang) throws java.io.IOException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
         XSLFChart chart = show.createChart();
-        String[] categories = categoryLabels(d);
+        String[] categories = categoryLabels(d, lang);
         int n = categories.length;
         XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromArray(categories,
                 chart.formatRange(new CellRangeAddress(1, n, 0, 0)), 0);
@@ -100,7 +100,7 @@ final class NativeChart {
             legend.setPosition(d.chart().isPieLike() ? LegendPosition.RIGHT : LegendPosition.TOP);
         }
         showValues(chart, d);
-        textSize(chart, d.categories().size() > 10 ? 1100 : 1400);
+        textSize(chart, d.categories().size() > 10 ? 1100 : 1400, lang.tag());
         // POI places chart frames in EMU, not points
         slide.addChart(chart, new Rectangle2D.Double(org.apache.poi.util.Units.toEMU(box.getX()), org.apache.poi.util.Units.toEMU(box.getY()),
                 org.apache.poi.util.Units.toEMU(box.getWidth()), org.apache.poi.util.Units.toEMU(box.getHeight())));
@@ -112,20 +112,20 @@ final class NativeChart {
     }
 
     /** Category labels; a category whose value is a stated range carries it, since the bar shows the middle. */
-    static String[] categoryLabels(Dataset d) {
+    static String[] categoryLabels(Dataset d, ai.qbit.reports.lang.LanguagePack lang) {
         String[] out = new String[d.categories().size()];
         for (int i = 0; i < out.length; i++) {
             String c = d.categories().get(i);
             int idx = i;
             Optional<String> range = d.series().size() == 1
                     ? d.series().get(0).values().get(idx).filter(Value::isRange).map(Value::raw) : Optional.empty();
-            out[i] = range.map(r -> c + "（" + r + "）").orElse(c);
+            out[i] = range.map(r -> lang.msg("category.with.range", c, r)).orElse(c);
         }
         return out;
     }
 
     /** One text size for the whole chart (hundredths of a point), readable from the back of a room. */
-    private static void textSize(XSLFChart chart, int size) {
+    private static void textSize(XSLFChart chart, int size, String language) {
         var space = chart.getCTChartSpace();
         var txPr = space.isSetTxPr() ? space.getTxPr() : space.addNewTxPr();
         if (txPr.getBodyPr() == null) txPr.addNewBodyPr();
@@ -134,7 +134,7 @@ final class NativeChart {
         var ppr = p.isSetPPr() ? p.getPPr() : p.addNewPPr();
         var def = ppr.isSetDefRPr() ? ppr.getDefRPr() : ppr.addNewDefRPr();
         def.setSz(size);
-        if (!p.isSetEndParaRPr()) p.addNewEndParaRPr().setLang("zh-CN");
+        if (!p.isSetEndParaRPr()) p.addNewEndParaRPr().setLang(language);
     }
 
     /** Data labels with the values, so the slide reads without the axis. */

@@ -73,7 +73,7 @@ public final class PdfFinisher {
             if (f.bodyStartPage() > 0) {
                 PDPageLabels labels = new PDPageLabels(doc);
                 PDPageLabelRange cover = new PDPageLabelRange(); // the cover is not counted: the front matter starts at i
-                cover.setPrefix("封面");
+                cover.setPrefix(report.lang().msg("outline.cover"));
                 labels.setLabelItem(0, cover);
                 PDPageLabelRange front = new PDPageLabelRange();
                 front.setStyle(f.romanFront() ? PDPageLabelRange.STYLE_ROMAN_LOWER : PDPageLabelRange.STYLE_DECIMAL);

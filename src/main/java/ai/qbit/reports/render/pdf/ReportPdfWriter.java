@@ -5,6 +5,7 @@ import ai.qbit.reports.model.Block;
 import ai.qbit.reports.model.Chapter;
 import ai.qbit.reports.model.Part;
 import ai.qbit.reports.model.Report;
+import ai.qbit.reports.render.Labels;
 import ai.qbit.reports.render.Templates;
 import ai.qbit.reports.render.View;
 
@@ -30,11 +31,12 @@ public final class ReportPdfWriter {
     }
 
     public Rendered write(Report report) throws Exception {
-        ChartFactory charts = new ChartFactory(report.theme());
+        ChartFactory charts = new ChartFactory(report.theme(), report.lang());
         View view = new View(report, charts);
         Map<String, Object> vars = new HashMap<>();
         vars.put("report", report);
         vars.put("v", view);
+        vars.put("l", view.labels());
         vars.put("t", report.theme());
         vars.put("chartWidth", TEXT_WIDTH_PT);
         vars.put("css", templates.css("pdf/report", vars));
@@ -42,36 +44,39 @@ public final class ReportPdfWriter {
 
         if (Boolean.getBoolean("debug.xhtml")) java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/report.xhtml"), xhtml);
         HtmlToPdf.Result laid = new HtmlToPdf(report, charts).render(xhtml, Pattern.compile(".+"));
-        String firstBody = report.parts().get(0).id();
+        // the body's first page: the first part opener, or the first chapter when the report has no parts
+        String firstBody = report.parts().get(0).implicit() ? report.body().get(0).id() : report.parts().get(0).id();
         int bodyStart = laid.positions().containsKey(firstBody) ? laid.positions().get(firstBody).page() : 0;
         PdfFinisher.Finish finish = new PdfFinisher.Finish(report.title(), report.subtitle(), outline(report), bodyStart, true);
         byte[] pdf = new PdfFinisher().finish(laid.pdf(), report, finish, laid.positions());
 
         Map<String, String> labels = new HashMap<>();
         laid.positions().forEach((id, pos) -> labels.put(id, pos.page() >= bodyStart
-                ? Integer.toString(pos.page() - bodyStart + 1) : pos.page() == 0 ? "封面" : Roman.lower(pos.page())));
+                ? Integer.toString(pos.page() - bodyStart + 1) : pos.page() == 0 ? report.lang().msg("outline.cover") : Roman.lower(pos.page())));
         return new Rendered(pdf, laid.pages(), labels);
     }
 
     /** The bookmarks mirror the table of contents: front matter, parts → chapters → first-level sections, back. */
     static List<OutlineEntry> outline(Report report) {
+        Labels labels = new Labels(report);
         List<OutlineEntry> out = new ArrayList<>();
-        out.add(new OutlineEntry("封面", "cover", List.of()));
-        for (Chapter c : report.front()) out.add(new OutlineEntry(c.title(), c.id(), List.of()));
-        out.add(new OutlineEntry("目录", "toc", List.of()));
+        out.add(new OutlineEntry(report.lang().msg("outline.cover"), "cover", List.of()));
+        for (Chapter c : report.front()) out.add(chapter(labels, c));
+        out.add(new OutlineEntry(report.lang().msg("toc.title"), "toc", List.of()));
         for (Part p : report.parts()) {
             List<OutlineEntry> chapters = new ArrayList<>();
-            for (Chapter c : p.chapters()) {
-                List<OutlineEntry> sections = new ArrayList<>();
-                if (c.isTrend()) {
-                    for (Block.Heading h : c.topHeadings()) sections.add(new OutlineEntry(h.plainText(), h.anchor(), List.of()));
-                }
-                String title = c.isTrend() ? c.numberLabel() + " " + c.fullTitle() : c.title();
-                chapters.add(new OutlineEntry(title, c.id(), sections));
-            }
-            out.add(new OutlineEntry("PART " + p.number() + " " + p.title(), p.id(), chapters));
+            for (Chapter c : p.chapters()) chapters.add(chapter(labels, c));
+            if (p.implicit()) out.addAll(chapters);
+            else out.add(new OutlineEntry(labels.part(p) + " " + p.title(), p.id(), chapters));
         }
-        for (Chapter c : report.back()) out.add(new OutlineEntry(c.title(), c.id(), List.of()));
+        for (Chapter c : report.back()) out.add(chapter(labels, c));
         return out;
+    }
+
+    /** A chapter's bookmark with its first-level sections under it. */
+    private static OutlineEntry chapter(Labels labels, Chapter c) {
+        List<OutlineEntry> sections = new ArrayList<>();
+        for (Block.Heading h : c.topHeadings()) sections.add(new OutlineEntry(h.plainText(), h.anchor(), List.of()));
+        return new OutlineEntry(labels.heading(c), c.id(), sections);
     }
 }
