@@ -232,25 +232,17 @@ final class ThemeLoader {
 
     /** A folder a theme's files may come from, and how problems name it. */
     private record Root(Path dir, String label) {
-        /** The file {@code rel} inside this folder: absent, present, or a problem (escapes the folder). */
+        /** The file {@code rel} inside this folder: absent, present, or a problem (escapes the folder, not a file). */
         Found find(String rel) {
-            Path r = Path.of(rel).normalize();
-            if (r.isAbsolute() || r.startsWith("..")) {
-                return new Found(null, rel + " leaves " + label + ": a theme's files must be inside the report folder or assets/");
-            }
-            Path p = dir.resolve(r);
-            if (!Files.exists(p)) return new Found(null, null);
+            Sandbox box;
             try {
-                Path real = p.toRealPath();
-                if (!real.startsWith(dir.toRealPath())) {
-                    return new Found(null, rel + " is a link to " + real + ", outside " + label
-                            + ": a theme's files must be inside the report folder or assets/");
-                }
-                if (!Files.isRegularFile(real)) return new Found(null, rel + " in " + label + " is not a file");
+                box = Sandbox.of(dir, label);
             } catch (IOException e) {
-                return new Found(null, rel + " in " + label + " cannot be read (" + e.getClass().getSimpleName() + ")");
+                return new Found(null, null);
             }
-            return new Found(p, null);
+            Sandbox.Found f = box.find(rel);
+            if (f.problem() != null) return new Found(null, rel + " in " + label + " " + f.problem() + "; a theme's files must be inside the report folder or assets/");
+            return new Found(f.path(), null);
         }
     }
 
