@@ -125,7 +125,7 @@ class MutationTest {
         List<Chapter> front = new ArrayList<>();
         for (Chapter c : r.front()) if (c.file().file().endsWith(fileName)) front.add(c);
         return new Report(r.id(), r.title(), r.subtitle(), r.publisher(), r.author(), r.date(), r.language(), r.keywords(),
-                r.theme(), front, List.of(part), List.of(), r.datasets());
+                r.theme(), r.lang(), r.numbering(), r.deckKinds(), r.briefKinds(), front, List.of(part), List.of(), r.datasets());
     }
 
     private static Mutation mutate(Path file, String name, Random random) throws IOException {
