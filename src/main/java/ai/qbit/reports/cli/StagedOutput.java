@@ -42,12 +42,12 @@ final class StagedOutput implements AutoCloseable {
         this.target = target.toAbsolutePath().normalize();
         this.parent = this.target.getParent();
         this.id = this.target.getFileName().toString();
+        this.before = describeCurrent();
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new OutputException("cannot create the output folder " + parent + " (" + reason(e) + ")", "nothing was written");
+            throw new OutputException("cannot create the output folder " + parent + " (" + reason(e) + ")", before);
         }
-        this.before = describeCurrent();
         try {
             this.lockFile = FileChannel.open(parent.resolve("." + id + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
@@ -188,6 +188,7 @@ final class StagedOutput implements AutoCloseable {
 
     private static String reason(IOException e) {
         if (e instanceof NoSuchFileException) return "no such file: " + e.getMessage();
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way: " + e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied: " + e.getMessage();
         if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
             return fs.getReason() + (fs.getFile() != null ? ": " + fs.getFile() : "");
