@@ -17,7 +17,11 @@ import java.util.zip.ZipOutputStream;
  * fields are written either.
  */
 final class DeterministicZip {
-    private static final LocalDateTime EPOCH = LocalDateTime.of(1980, 1, 1, 0, 0); // the zip format's zero
+    /**
+     * Early in the zip format's range, but not 1980-01-01 00:00 itself: ZipEntry takes that DOS value for "before
+     * 1980" and then writes an extended timestamp computed in the default zone after all.
+     */
+    private static final LocalDateTime EPOCH = LocalDateTime.of(1980, 1, 2, 0, 0);
 
     private DeterministicZip() {
     }
