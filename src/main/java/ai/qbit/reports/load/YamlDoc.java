@@ -12,6 +12,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -68,6 +69,10 @@ final class YamlDoc {
             String what = (e.getContext() != null ? e.getContext() + ", " : "") + e.getProblem();
             problems.add(displayName, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, "",
                     "malformed YAML: " + what);
+        } catch (ReaderException e) { // a character YAML cannot hold: located by its position in the text
+            int[] at = lineAndColumn(text, e.getPosition());
+            problems.add(displayName, at[0], at[1], "", "the character U+" + String.format(java.util.Locale.ROOT, "%04X", e.getCodePoint())
+                    + " is not allowed in YAML (a control character?); delete it");
         } catch (YAMLException e) {
             problems.add(displayName, 0, 0, "", "malformed YAML: " + firstLine(e.getMessage()));
         }
@@ -92,6 +97,20 @@ final class YamlDoc {
         } else if (node instanceof SequenceNode s) {
             for (Node c : s.getValue()) checkDuplicateKeys(c, file, problems);
         }
+    }
+
+    /** Line and column (1-based) of the {@code index}-th code point of {@code text}. */
+    private static int[] lineAndColumn(String text, int index) {
+        int line = 1, col = 1, i = 0;
+        for (int n = 0; n < index && i < text.length(); n++) {
+            int cp = text.codePointAt(i);
+            if (cp == '\n') {
+                line++;
+                col = 1;
+            } else col++;
+            i += Character.charCount(cp);
+        }
+        return new int[]{line, col};
     }
 
     private static String firstLine(String s) {
