@@ -232,17 +232,26 @@ final class ThemeLoader {
 
     /** A folder a theme's files may come from, and how problems name it. */
     private record Root(Path dir, String label) {
-        /** The file {@code rel} inside this folder: absent, present, or a problem (escapes the folder, not a file). */
+        /** The file {@code rel} inside this folder: absent, present, or a problem (escapes the folder, not a regular file). */
         Found find(String rel) {
-            Sandbox box;
-            try {
-                box = Sandbox.of(dir, label);
-            } catch (IOException e) {
-                return new Found(null, null);
+            Path r = Path.of(rel).normalize();
+            if (r.isAbsolute() || r.startsWith("..")) {
+                return new Found(null, rel + " leaves " + label + ": a theme's files must be inside the report folder or assets/");
             }
-            Sandbox.Found f = box.find(rel);
-            if (f.problem() != null) return new Found(null, rel + " in " + label + " " + f.problem() + "; a theme's files must be inside the report folder or assets/");
-            return new Found(f.path(), null);
+            Path p = dir.resolve(r);
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return new Found(null, null);
+            try {
+                Path real = p.toRealPath();
+                if (!real.startsWith(dir.toRealPath())) {
+                    return new Found(null, rel + " is a link to " + real + ", outside " + label
+                            + ": a theme's files must be inside the report folder or assets/");
+                }
+                String kind = Sandbox.describe(real);
+                if (!kind.equals("a file")) return new Found(null, rel + " in " + label + " is " + kind + ", not a regular file");
+                return new Found(real, null);
+            } catch (IOException e) {
+                return new Found(null, rel + " in " + label + " is " + Sandbox.describe(p) + " that cannot be followed (" + Sandbox.reason(e) + ")");
+            }
         }
     }
 

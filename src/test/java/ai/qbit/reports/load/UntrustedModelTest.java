@@ -197,6 +197,12 @@ class UntrustedModelTest {
     }
 
     @Test
+    void aControlCharacterInYamlIsLocated() {
+        has(refused(mini().edit("datasets/dau.yaml", "source: 测试数据", "source: 测试\u0001数据")),
+                "seeds/mini/datasets/dau.yaml:9:11: the character U+0001 is not allowed in YAML");
+    }
+
+    @Test
     void duplicateKeysNameBothLinesInEveryYamlFile() {
         has(refused(mini().edit("report.yaml", "title: 迷你报告\n", "title: 迷你报告\ntitle: 另一个标题\n")),
                 "seeds/mini/report.yaml:3:1: key \"title\" is given twice in one mapping (first at line 2, again at line 3)");
