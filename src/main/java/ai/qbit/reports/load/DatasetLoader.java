@@ -17,6 +17,8 @@ final class DatasetLoader {
     static final int MAX_CATEGORIES = 40, MAX_SLICES = 12;
     /** Series of one chart: the theme's palette repeats after a few, and the legend grows. */
     static final int MAX_SERIES = 8;
+    /** A category label: a longer one is cut short on the axis (2024's longest has 25 characters). */
+    static final int MAX_CATEGORY = 40;
 
     private DatasetLoader() {
     }
@@ -48,6 +50,12 @@ final class DatasetLoader {
             return null;
         }
         if (categories.isEmpty()) root.get("categories").problem("expected at least one category");
+        for (int i = 0; i < categories.size(); i++) {
+            if (categories.get(i).codePointCount(0, categories.get(i).length()) > MAX_CATEGORY) {
+                root.get("categories").items().get(i).problem("a category label of more than " + MAX_CATEGORY
+                        + " characters is cut short on the chart's axis; shorten it (the note can explain)");
+            }
+        }
         Set<String> seen = new HashSet<>();
         for (String c : categories) if (!seen.add(c)) root.get("categories").problem("category \"" + c + "\" appears twice");
 

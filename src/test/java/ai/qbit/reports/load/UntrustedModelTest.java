@@ -171,6 +171,8 @@ class UntrustedModelTest {
         String msg = refused(mini().edit("datasets/dau.yaml", "categories: [夸克, 豆包]", "categories: " + cats + "]")
                 .edit("datasets/dau.yaml", "values: [超2600万, 超760万]", "values: " + vals + "]"));
         has(msg, "seeds/mini/datasets/dau.yaml:5:13: categories: 10000 categories; a hbar chart can label at most 40");
+        has(refused(mini().edit("datasets/dau.yaml", "categories: [夸克, 豆包]", "categories: [夸克, " + "豆包".repeat(21) + "]")),
+                "seeds/mini/datasets/dau.yaml:5:18: categories[1]: a category label of more than 40 characters");
     }
 
     @Test
