@@ -62,10 +62,10 @@ class ReportLoaderTest {
     }
 
     @Test
-    void missingTrendFieldNamesTheYamlPathAndLine() {
-        String msg = problems(new MiniModel(tmp).edit("report.yaml", "        summary: 夸克十月日活超过2600万。豆包紧随其后。\n", ""));
-        assertTrue(msg.contains("seeds/mini/report.yaml:20"), msg);
-        assertTrue(msg.contains("parts[0].chapters[0].summary: missing"), msg);
+    void missingChapterFieldNamesTheYamlPathAndLine() {
+        String msg = problems(new MiniModel(tmp).edit("report.yaml", "        title: AI应用竞争\n", ""));
+        assertTrue(msg.contains("seeds/mini/report.yaml:20: parts[0].chapters[0].title: missing"), msg);
+        assertTrue(msg.contains("parts[0].chapters[0].title: missing"), msg);
     }
 
     @Test
@@ -222,10 +222,10 @@ class ReportLoaderTest {
     void profileQuotasAreModelErrors() {
         String msg = problems(new MiniModel(tmp).edit("report.yaml", "front:", """
                 profile:
-                  trend: {key_points: 4-5, key_figures: 2-4, requires: [summary, quote, tagline]}
+                  trend: {key_points: 4-5, key_figures: 3-4, requires: [summary, quote, tagline]}
                 front:""").edit("report.yaml", "        tagline: 多领域竞速运营大于技术\n", ""));
         assertTrue(msg.contains("parts[0].chapters[0].key_points: this report's profile expects 4–5 key points per trend, found 3"), msg);
-        assertTrue(msg.contains("expects 2–4 key figures per trend, found 1") || msg.contains("key figures per trend, found"), msg);
+        assertTrue(msg.contains("key_figures: this report's profile expects 3–4 key figures per trend, found 2"), msg);
         assertTrue(msg.contains("tagline: missing; this report's profile requires tagline for every trend"), msg);
     }
 
