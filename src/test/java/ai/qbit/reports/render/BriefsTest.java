@@ -110,7 +110,7 @@ class BriefsTest {
             assertEquals(Heading.class, kinds.get(0), stem + " starts with its title");
             if (!c.keyPoints().isEmpty()) assertTrue(kinds.contains(OrderedList.class), stem + " key points as a list");
             if (!c.keyFigures().isEmpty() || !c.figureIds().isEmpty()) assertTrue(kinds.contains(TableBlock.class), stem + " key figures / chart data as a table");
-            String plain = TextContentRenderer.builder().build().render(doc);
+            String plain = TextContentRenderer.builder().extensions(List.of(TablesExtension.create())).build().render(doc);
             assertTrue(plain.contains(c.title()), stem + " title in Markdown");
             for (String k : c.keyPoints()) assertTrue(plain.contains(k), stem + " key point in Markdown: " + k);
             for (KeyFigure k : c.keyFigures()) assertTrue(plain.contains(k.value()), stem + " key figure in Markdown: " + k.value());
