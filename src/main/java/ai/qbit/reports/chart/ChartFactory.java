@@ -77,7 +77,7 @@ public final class ChartFactory {
             case STACKED_BAR -> category(d, PlotOrientation.VERTICAL, stacked());
             case BAR, GROUPED_BAR -> category(d, PlotOrientation.VERTICAL, bars(d));
         };
-        chart.setBackgroundPaint(Color.WHITE);
+        chart.setBackgroundPaint(color(theme.paper()));
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         chart.setPadding(new RectangleInsets(4, 2, 2, 6));
@@ -110,7 +110,7 @@ public final class ChartFactory {
         ValueAxis range = valueAxis(d);
         CategoryPlot plot = new CategoryPlot(data, domain, range, renderer.renderer);
         plot.setOrientation(orientation);
-        plot.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(color(theme.paper()));
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(color(theme.rule()));
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
@@ -195,7 +195,8 @@ public final class ChartFactory {
         r.setDefaultItemLabelPaint(color(theme.ink()));
         boolean inside = r instanceof StackedBarRenderer;
         if (inside) {
-            r.setDefaultItemLabelPaint(Color.WHITE);
+            // on the bar itself: on_primary or ink, whichever reads better on each series (the theme checks it reaches 4.5:1)
+            for (int i = 0; i < d.series().size(); i++) r.setSeriesItemLabelPaint(i, color(labelOn(i)));
             r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER));
         } else if (o == PlotOrientation.HORIZONTAL) {
             r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
@@ -220,10 +221,10 @@ public final class ChartFactory {
             ring.setSeparatorsVisible(false);
         }
         for (int i = 0; i < d.categories().size(); i++) plot.setSectionPaint(d.categories().get(i), seriesColor(i));
-        plot.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(color(theme.paper()));
         plot.setOutlineVisible(false);
         plot.setShadowPaint(null);
-        plot.setDefaultSectionOutlinePaint(Color.WHITE);
+        plot.setDefaultSectionOutlinePaint(color(theme.paper()));
         plot.setDefaultSectionOutlineStroke(new BasicStroke(1.2f));
         plot.setLabelFont(fonts.regular(8));
         plot.setLabelPaint(color(theme.ink()));
@@ -275,7 +276,7 @@ public final class ChartFactory {
         legend.setItemFont(fonts.regular(8));
         legend.setItemPaint(color(theme.ink()));
         legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        legend.setBackgroundPaint(Color.WHITE);
+        legend.setBackgroundPaint(color(theme.paper()));
         legend.setPosition(d.chart().isPieLike() ? RectangleEdge.RIGHT : RectangleEdge.TOP);
         legend.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
     }
@@ -293,6 +294,12 @@ public final class ChartFactory {
     public Color seriesColor(int i) {
         List<String> s = theme.series();
         return color(s.get(i % s.size()));
+    }
+
+    /** The colour of a value printed inside a bar of series {@code i}. */
+    String labelOn(int i) {
+        List<String> s = theme.series();
+        return Theme.mostLegibleOn(s.get(i % s.size()), theme.onPrimary(), theme.ink());
     }
 
     public static Color color(String hex) {

@@ -49,6 +49,26 @@ import java.util.regex.Pattern;
 public final class MarkdownReader {
     private static final Pattern CALLOUT = Pattern.compile("^\\[!(NOTE|KEY|CASE)]\\s*(.*)$");
     private static final Pattern TABLE_CAPTION = Pattern.compile("^Table[:：]\\s*(.+)$", Pattern.DOTALL);
+    /**
+     * The attribution written as the quote's last line without a blank line before it ("> text" then "> — Name"):
+     * the runs after the last soft line break, when they start with a dash, are taken off the paragraph.
+     */
+    private static String splitTrailingAttribution(Paragraph p) {
+        Node lastBreak = null;
+        for (Node n = p.getFirstChild(); n != null; n = n.getNext()) if (n instanceof org.commonmark.node.SoftLineBreak) lastBreak = n;
+        if (lastBreak == null) return null;
+        StringBuilder tail = new StringBuilder();
+        for (Node n = lastBreak.getNext(); n != null; n = n.getNext()) {
+            if (!(n instanceof Text t)) return null; // styled runs: not a plain attribution line
+            tail.append(t.getLiteral());
+        }
+        String line = tail.toString();
+        if (!line.startsWith("—") && !line.startsWith("–")) return null;
+        while (lastBreak.getNext() != null) lastBreak.getNext().unlink();
+        lastBreak.unlink();
+        return DASHES.matcher(line).replaceFirst("").strip();
+    }
+
     private static final Pattern DASHES = Pattern.compile("^[—–-]{1,2}\\s*");
     private static final String FIGURE_SCHEME = "figure:";
 
@@ -226,6 +246,7 @@ public final class MarkdownReader {
                 attribution = DASHES.matcher(text).replaceFirst("").strip();
                 continue;
             }
+            if (c.getNext() == null) attribution = splitTrailingAttribution(p);
             paragraphs.add(inlines(p, ctx));
         }
         if (paragraphs.isEmpty()) ctx.problem(line, "empty quote: expected the quoted text before the attribution line");

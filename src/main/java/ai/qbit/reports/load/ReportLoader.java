@@ -61,7 +61,7 @@ public final class ReportLoader {
         String id = root.text("id");
         LocalDate date = date(root.get("date"));
         String themeName = root.text("theme");
-        Theme theme = themeName.isEmpty() ? null : ThemeLoader.load(assets, themeName, problems);
+        Theme theme = themeName.isEmpty() ? null : ThemeLoader.load(assets, dir, themeName, problems);
         GlyphCoverage glyphs = theme == null ? null : GlyphCoverage.of(theme);
         GlyphCoverage.checkFile(glyphs, manifest, base + "report.yaml", problems);
         LanguagePack lang = language(root, dir, base, problems, glyphs);

@@ -27,16 +27,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One brief per chapter the report gives briefs to (every body chapter unless `outputs.briefs` narrows it): an A4 PDF (its own Thymeleaf layout, the same Flying Saucer path and charts as the
+ * One brief per chapter the report gives briefs to (every body chapter unless `outputs.briefs` narrows it): a PDF (its own Thymeleaf layout, the same Flying Saucer path and charts as the
  * report) and a Markdown twin from a TEXT template; then all briefs in one PDF with a bookmark each.
  */
 public final class BriefWriter {
-    static final int CHART_WIDTH_PT = 493;
     static final int CHART_MAX_HEIGHT_PT = 210;
     /** Below this a chart is no longer legible; a brief that needs less spills onto a second page instead. */
     static final int CHART_MIN_HEIGHT_PT = 105;
-    /** A4 height and the brief's top margin (brief.css), in points. */
-    private static final float PAGE_HEIGHT_PT = 841.89f, TOP_MARGIN_PT = 14 * 72f / 25.4f;
 
     private final Templates templates;
 
@@ -148,16 +145,16 @@ public final class BriefWriter {
         vars.put("c", c);
         vars.put("chart", chart);
         vars.put("chartNumber", chart == null ? "" : view.figureNumberOf(c, chart.id()));
-        vars.put("chartWidth", CHART_WIDTH_PT);
+        vars.put("chartWidth", report.theme().page().briefTextWidthPt());
         vars.put("page", reportPages.getOrDefault(c.id(), "?"));
         vars.put("css", templates.css("brief/brief", vars));
-        int height = chart == null ? 0 : Math.min(CHART_MAX_HEIGHT_PT, view.chartHeight(chart.id(), CHART_WIDTH_PT));
+        int height = chart == null ? 0 : Math.min(CHART_MAX_HEIGHT_PT, view.chartHeight(chart.id(), report.theme().page().briefTextWidthPt()));
         vars.put("chartHeight", height);
         HtmlToPdf.Result laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
         // one page is the goal: shrink the chart by what spilled onto page two, then in steps, while it stays legible
         while (laid.pages() > 1 && chart != null) {
             HtmlToPdf.Position end = laid.positions().get("brief-end");
-            float spilled = end != null && end.page() == 1 ? (PAGE_HEIGHT_PT - TOP_MARGIN_PT) - end.bottom() : 40;
+            float spilled = end != null && end.page() == 1 ? report.theme().page().briefBelowTopMarginPt() - end.bottom() : 40;
             int smaller = Math.min(height - 25, Math.round(height - spilled - 12));
             if (smaller < CHART_MIN_HEIGHT_PT) {
                 if (height == CHART_MIN_HEIGHT_PT) break;

@@ -59,7 +59,7 @@ public final class DeckTemplate {
                 if (layout.getType() == SlideLayout.TITLE || layout.getType() == SlideLayout.SECTION_HEADER) {
                     background(layout, theme.primary());
                     for (XSLFShape sh : layout.getShapes()) {
-                        if (sh instanceof org.apache.poi.xslf.usermodel.XSLFTextShape ts) textColour(ts, STSchemeColorVal.BG_1);
+                        if (sh instanceof org.apache.poi.xslf.usermodel.XSLFTextShape ts) textColour(ts, theme.onPrimary());
                     }
                 }
             }
@@ -112,13 +112,13 @@ public final class DeckTemplate {
         rpr.addNewSolidFill().addNewSchemeClr().setVal(STSchemeColorVal.TX_2);
     }
 
-    private static void textColour(org.apache.poi.xslf.usermodel.XSLFTextShape shape, STSchemeColorVal.Enum colour) {
+    private static void textColour(org.apache.poi.xslf.usermodel.XSLFTextShape shape, String hex) {
         var body = shape.getTextBody().getXmlObject();
         var list = body.isSetLstStyle() ? body.getLstStyle() : body.addNewLstStyle();
         var lvl = list.isSetLvl1PPr() ? list.getLvl1PPr() : list.addNewLvl1PPr();
         var rpr = lvl.isSetDefRPr() ? lvl.getDefRPr() : lvl.addNewDefRPr();
         if (rpr.isSetSolidFill()) rpr.unsetSolidFill();
-        rpr.addNewSolidFill().addNewSchemeClr().setVal(colour);
+        rpr.addNewSolidFill().addNewSrgbClr().setVal(hexBytes(hex));
     }
 
     /** The presenter's template: its master, layouts and theme; its own slides are removed. */
@@ -173,6 +173,8 @@ public final class DeckTemplate {
         }
         CTColorScheme colors = elements.getClrScheme();
         colors.setName(theme.name());
+        set(colors.getDk1(), theme.ink());
+        set(colors.getLt1(), theme.paper());
         set(colors.getDk2(), theme.primary());
         set(colors.getLt2(), theme.tint());
         List<String> series = theme.series();

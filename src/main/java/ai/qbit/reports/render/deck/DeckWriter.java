@@ -104,7 +104,7 @@ public final class DeckWriter {
         /** How the notes name a chapter: its label and quoted title. */
         String spoken(Chapter c) {
             String label = labels.chapter(c);
-            return label.isEmpty() ? lang.quoted(labels.fullTitle(c)) : label + lang.quoted(labels.fullTitle(c));
+            return label.isEmpty() ? lang.quoted(labels.fullTitle(c)) : msg("spoken.label.and.title", label, lang.quoted(labels.fullTitle(c)));
         }
 
         void cover() {

@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
 
 /** The report writer: model → Thymeleaf XHTML → Flying Saucer PDF → PDFBox outline, labels and metadata. */
 public final class ReportPdfWriter {
-    /** The text width of an A4 page with 20 mm margins, in points: charts are drawn exactly this wide. */
-    static final int TEXT_WIDTH_PT = 482;
-
     private final Templates templates;
 
     public ReportPdfWriter(Templates templates) {
@@ -38,7 +35,7 @@ public final class ReportPdfWriter {
         vars.put("v", view);
         vars.put("l", view.labels());
         vars.put("t", report.theme());
-        vars.put("chartWidth", TEXT_WIDTH_PT);
+        vars.put("chartWidth", report.theme().page().textWidthPt()); // charts are drawn exactly the text width
         vars.put("css", templates.css("pdf/report", vars));
         String xhtml = templates.xhtml("pdf/report", vars);
 
