@@ -49,8 +49,9 @@ class BriefsTest {
     }
 
     /** A brief's whole text, whitespace removed: two columns read in stream order, the page in position order. */
-    static String briefText(PDDocument b) throws Exception {
-        return squeeze(String.join("\n", VisibleText.pages(b, 18, false)) + String.join("\n", VisibleText.pages(b, 18, true)));
+    static String briefText(Report r, PDDocument b) throws Exception {
+        double bottom = r.theme().page().briefMargin().bottom();
+        return squeeze(String.join("\n", VisibleText.pagesAbove(b, bottom, false)) + String.join("\n", VisibleText.pagesAbove(b, bottom, true)));
     }
 
     @ParameterizedTest
@@ -71,7 +72,7 @@ class BriefsTest {
             try (PDDocument b = Loader.loadPDF(pdf.rendered.file("briefs/" + stem + ".pdf").toFile())) {
                 int pages = b.getNumberOfPages();
                 assertTrue(pages >= 1 && pages <= 2, stem + " has " + pages + " pages");
-                String text = briefText(b);
+                String text = briefText(r, b);
                 assertTrue(text.contains(squeeze(c.title())), stem + " title");
                 for (String k : c.keyPoints()) assertTrue(text.contains(squeeze(k)), stem + " key point: " + k);
                 for (KeyFigure k : c.keyFigures()) {
@@ -175,7 +176,7 @@ class BriefsTest {
             expected.add(stem + ".md");
             try (PDDocument d = Loader.loadPDF(pdf.rendered.file("briefs/" + stem + ".pdf").toFile())) {
                 assertEquals(1, d.getNumberOfPages(), stem);
-                String text = squeeze(String.join("", VisibleText.pages(d, 18, false)));
+                String text = squeeze(String.join("", VisibleText.pagesAbove(d, r.theme().page().briefMargin().bottom(), false)));
                 for (Chapter c : chapters) {
                     assertTrue(text.contains(squeeze(l.tocLabel(c) + c.title())), stem + ": " + l.heading(c));
                     if (!c.keyFigures().isEmpty()) assertTrue(text.contains(squeeze(c.keyFigures().get(0).value())), stem + ": " + c.keyFigures().get(0).value());

@@ -437,7 +437,7 @@ class ReportPdfTest {
         Set<Integer> openers = new HashSet<>(List.of(0, doc.getNumberOfPages() - 1));
         for (Part p : pdf.report().visibleParts()) openers.add(pdf.openerOf(p));
         List<String> stranded = new ArrayList<>();
-        float bottomMargin = ReportPdf.BOTTOM_MARGIN_MM * 72f / 25.4f;
+        float bottomMargin = pdf.bottomMarginPt;
         for (int i = 0; i < doc.getNumberOfPages(); i++) {
             if (openers.contains(i)) continue;
             float[] last = {0, 0}; // y of the lowest line, its largest font size

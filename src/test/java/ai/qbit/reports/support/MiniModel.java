@@ -343,7 +343,11 @@ public final class MiniModel {
                   rule: "#CFE0D8"
                   paper: "#FFFFFF"
                   tint: "#E8F4EF"
-                  series: ["#0B5D4B", "#E07A1F", "#2A9D8F", "#8AB17D"]
+                  quote: "#F3F8F6"
+                  strong: "#000000"
+                  on_primary: "#FFFFFF"
+                  accent_on_primary: "#FFC48F"
+                  series: ["#0B5D4B", "#E07A1F", "#3FB3A3", "#8AB17D"]
                 """);
         return m;
     }

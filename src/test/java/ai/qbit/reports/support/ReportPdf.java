@@ -23,10 +23,9 @@ import java.util.Map;
  * the outline, the links and the page labels the tests compare against it.
  */
 public final class ReportPdf {
-    /** report.css: the body pages' bottom margin, below which Flying Saucer's clipped repaint lies (see VisibleText). */
-    public static final float BOTTOM_MARGIN_MM = 22;
-
     public final Rendered rendered;
+    /** The theme's bottom page margin in points, below which Flying Saucer's clipped repaint lies (see VisibleText). */
+    public final float bottomMarginPt;
     public final PDDocument doc;
     /** Visible text per page, in position order; index 0 = the cover. */
     public final List<String> text;
@@ -39,10 +38,11 @@ public final class ReportPdf {
     private ReportPdf(Rendered r, PDDocument doc) throws IOException {
         this.rendered = r;
         this.doc = doc;
-        this.text = VisibleText.pages(doc, BOTTOM_MARGIN_MM);
+        this.bottomMarginPt = (float) r.report().theme().page().margin().bottom();
+        this.text = VisibleText.pagesAbove(doc, bottomMarginPt, true);
         PDPageLabels pl = doc.getDocumentCatalog().getPageLabels();
         this.labels = pl == null ? new String[0] : pl.getLabelsByPageIndices();
-        this.headlines = headlines(doc);
+        this.headlines = headlines(doc, bottomMarginPt);
     }
 
     static ReportPdf open(Rendered r) {
@@ -128,8 +128,7 @@ public final class ReportPdf {
         return new Labels(report());
     }
 
-    private static List<String> headlines(PDDocument doc) throws IOException {
-        float bottom = BOTTOM_MARGIN_MM * 72f / 25.4f;
+    private static List<String> headlines(PDDocument doc, float bottom) throws IOException {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < doc.getNumberOfPages(); i++) {
             float height = doc.getPage(i).getMediaBox().getHeight();
