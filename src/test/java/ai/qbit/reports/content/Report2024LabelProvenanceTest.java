@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sits in (a table row's period is in its heading); a number the source hedges ("10万卡量级", "约300万亿") must
  * keep a qualifier.
  */
-class LabelProvenanceTest {
-    static final Report REPORT = ProvenanceTest.REPORT;
+class Report2024LabelProvenanceTest {
+    static final Report REPORT = ProvenanceTest.load("2024");
     private static final Map<String, List<String>> FILES = new HashMap<>();
 
     /** A year, a year.month, a month or a month range: "2024年", "2024.10", "10月", "1-10月". */

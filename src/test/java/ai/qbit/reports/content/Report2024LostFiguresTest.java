@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a table caption, or the cited line of a drawn figure), and every "如下图 / 如图 / 图中" of the text has a figure,
  * table or lost figure next to it. Cut-off passages do not end on a dangling colon or arrow.
  */
-class LostFiguresTest {
-    static final Report REPORT = ProvenanceTest.REPORT;
+class Report2024LostFiguresTest {
+    static final Report REPORT = ProvenanceTest.load("2024");
     static final String SOURCE = "002_60ebbbbbae8729be.txt";
     static final Pattern POINTER = Pattern.compile("如下图|如图所示|图中|下图|上图|二维码");
 
