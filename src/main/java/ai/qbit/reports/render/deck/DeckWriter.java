@@ -49,6 +49,7 @@ public final class DeckWriter {
             for (Chapter c : chapters) w.chapter(c);
         }
         w.closing();
+        for (var slide : show.getSlides()) w.language.tag(slide);
         var props = show.getProperties().getCoreProperties();
         java.util.Date date = java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         props.setTitle(report.title());
@@ -75,6 +76,8 @@ public final class DeckWriter {
         final Color primary;
         final Color accent;
         final Color muted;
+        final TextLanguage language;
+        final NotesPages notes;
 
         Writer(Report report, DeckTemplate template, XMLSlideShow show) {
             this.report = report;
@@ -85,6 +88,8 @@ public final class DeckWriter {
             this.primary = Color.decode(report.theme().primary());
             this.accent = Color.decode(report.theme().accent());
             this.muted = Color.decode(report.theme().muted());
+            this.language = TextLanguage.of(report);
+            this.notes = new NotesPages(show, template.builtIn ? report.theme() : null, language);
         }
 
         XSLFSlide slide(SlideLayout type) {
@@ -116,7 +121,7 @@ public final class DeckWriter {
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
             SlideText.dropEmptyPlaceholders(s);
             int parts = report.visibleParts().size(), chapters = report.body().size();
-            SlideText.notes(show, s, msg("deck.notes.cover", report.publisher(), msg("title.quoted", report.title()), labels.day())
+            notes.write(s, msg("deck.notes.cover", report.publisher(), msg("title.quoted", report.title()), labels.day())
                     + (parts > 0 ? msg("deck.notes.cover.parts", parts, chapters) : msg("deck.notes.cover.chapters", chapters)));
         }
 
@@ -124,8 +129,8 @@ public final class DeckWriter {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
             SlideText.setTitle(s, msg("deck.agenda"));
             List<SlideText.Para> paras = new ArrayList<>();
-            StringBuilder notes = new StringBuilder();
-            if (!report.visibleParts().isEmpty()) notes.append(msg("deck.notes.agenda.parts", report.visibleParts().size()));
+            StringBuilder said = new StringBuilder();
+            if (!report.visibleParts().isEmpty()) said.append(msg("deck.notes.agenda.parts", report.visibleParts().size()));
             for (Part p : report.parts()) {
                 List<Chapter> chapters = p.chapters().stream().filter(report.deckChapters()::contains).toList();
                 if (chapters.isEmpty()) continue;
@@ -139,11 +144,11 @@ public final class DeckWriter {
                     paras.add(SlideText.Para.bullet(line, 15, level));
                 }
                 String list = lang.join(chapters.stream().map(this::spoken).toList());
-                notes.append(p.implicit() ? msg("deck.notes.agenda.chapters", list)
+                said.append(p.implicit() ? msg("deck.notes.agenda.chapters", list)
                         : msg("deck.notes.agenda.part", labels.part(p), p.title(), list));
             }
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
-            SlideText.notes(show, s, notes.toString());
+            notes.write(s, said.toString());
         }
 
         /** The agenda shows every chapter's tagline, numbered or not. */
@@ -156,7 +161,7 @@ public final class DeckWriter {
             SlideText.setTitle(s, msg("slide.label.and.title", labels.part(p), p.title()));
             if (!p.label().isEmpty()) SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(p.label(), 18))));
             SlideText.dropEmptyPlaceholders(s);
-            SlideText.notes(show, s, msg("deck.notes.part", labels.part(p), p.title(),
+            notes.write(s, msg("deck.notes.part", labels.part(p), p.title(),
                     lang.join(chapters.stream().map(this::spoken).toList())));
         }
 
@@ -166,7 +171,7 @@ public final class DeckWriter {
             SlideText.setTitle(s, slideTitle(c));
             if (!c.tagline().isEmpty()) SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.tagline(), 20))));
             SlideText.dropEmptyPlaceholders(s);
-            SlideText.notes(show, s, msg("deck.notes.chapter", labels.heading(c)) + c.summary());
+            notes.write(s, msg("deck.notes.chapter", labels.heading(c)) + c.summary());
 
             // key points, split onto continuation slides when there are many
             List<String> points = c.keyPoints();
@@ -176,13 +181,13 @@ public final class DeckWriter {
                 SlideText.setTitle(k, msg("deck.keypoints", c.title()) + (from > 0 ? msg("deck.continued") : ""));
                 List<SlideText.Para> paras = chunk.stream().map(t -> SlideText.Para.bullet(t, 20, 0)).toList();
                 SlideText.body(k).ifPresent(b -> SlideText.fill(b, paras));
-                SlideText.notes(show, k, msg("deck.notes.keypoints", String.join(msg("sentence.separator"), chunk)));
+                notes.write(k, msg("deck.notes.keypoints", String.join(msg("sentence.separator"), chunk)));
             }
             if (points.isEmpty() && !c.summary().isEmpty()) {
                 XSLFSlide k = slide(SlideLayout.TITLE_AND_CONTENT);
                 SlideText.setTitle(k, msg("deck.summary", c.title()));
                 SlideText.body(k).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.summary(), 20))));
-                SlideText.notes(show, k, c.summary());
+                notes.write(k, c.summary());
             }
 
             for (String id : c.figureIds()) chartSlide(report.dataset(id));
@@ -202,7 +207,7 @@ public final class DeckWriter {
             String source = msg("figure.source", d.source()) + (d.unit().isEmpty() ? "" : msg("deck.chart.unit", labels.unit(d)));
             SlideText.fill(body, List.of(new SlideText.Para(List.of(new SlideText.Run(source, 11, false, muted)), 0, false, null)));
             NativeChart.add(show, s, d, chartBox, java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), lang);
-            SlideText.notes(show, s, chartNotes(d));
+            notes.write(s, chartNotes(d));
         }
 
         String chartNotes(Dataset d) {
@@ -233,7 +238,7 @@ public final class DeckWriter {
             }
             paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("figure.source", msg("work.citation", report.publisher(), msg("title.quoted", report.title()))), 11, false, muted)), 0, false, null));
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
-            SlideText.notes(show, s, msg("deck.notes.keyfigures", String.join(msg("sentence.separator"), c.keyFigures().stream()
+            notes.write(s, msg("deck.notes.keyfigures", String.join(msg("sentence.separator"), c.keyFigures().stream()
                     .map(k -> msg("deck.notes.keyfigure", k.label(), k.value(), k.from().toString())).toList())));
         }
 
@@ -243,7 +248,7 @@ public final class DeckWriter {
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(
                     new SlideText.Para(List.of(new SlideText.Run(lang.quoted(q.text()), 24, false, null)), 0, false, null),
                     new SlideText.Para(List.of(new SlideText.Run(msg("quote.attribution", q.by()), 16, false, accent)), 0, false, TextParagraph.TextAlign.RIGHT))));
-            SlideText.notes(show, s, msg("deck.notes.quote", q.by(), lang.quoted(q.text())));
+            notes.write(s, msg("deck.notes.quote", q.by(), lang.quoted(q.text())));
         }
 
         void closing() {
@@ -256,7 +261,7 @@ public final class DeckWriter {
             });
             if (paras.isEmpty()) paras.add(SlideText.Para.of(report.title(), 18));
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
-            SlideText.notes(show, s, credits.map(t -> msg("deck.notes.closing.credits", report.publisher(), t.title(),
+            notes.write(s, credits.map(t -> msg("deck.notes.closing.credits", report.publisher(), t.title(),
                     String.join(msg("sentence.separator"), plainLines(t.body())))).orElse(msg("deck.notes.closing", report.publisher())));
         }
 
