@@ -160,6 +160,7 @@ public final class DeckTemplate {
 
     /** Theme fonts (Latin and East Asian both the bundled family, with a Simplified Chinese fallback) and colours. */
     static void applyTheme(XSLFTheme xslfTheme, Theme theme) {
+        xslfTheme.getXmlObject().setName(theme.name());
         var elements = xslfTheme.getXmlObject().getThemeElements();
         CTFontScheme fonts = elements.getFontScheme();
         fonts.setName(theme.name());

@@ -50,15 +50,13 @@ public final class DeckWriter {
         }
         w.closing();
         for (var slide : show.getSlides()) w.language.tag(slide);
-        var props = show.getProperties().getCoreProperties();
-        java.util.Date date = java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-        props.setTitle(report.title());
-        props.setCreator(report.author());
-        props.setSubjectProperty(report.subtitle());
-        props.setKeywords(String.join(", ", report.keywords()));
-        props.setCreated(java.util.Optional.of(date));
-        props.setModified(java.util.Optional.of(date));
-        props.setLastModifiedByUser(report.publisher());
+        List<String> titles = new ArrayList<>();
+        for (XSLFSlide slide : show.getSlides()) {
+            titles.add(java.util.Arrays.stream(slide.getPlaceholders()).filter(t -> t.getPlaceholderDetails().getPlaceholder() == org.apache.poi.sl.usermodel.Placeholder.TITLE
+                    || t.getPlaceholderDetails().getPlaceholder() == org.apache.poi.sl.usermodel.Placeholder.CENTERED_TITLE)
+                    .map(XSLFTextShape::getText).findFirst().orElse(""));
+        }
+        PackageProperties.write(show, report, titles);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         show.write(out);
         int n = show.getSlides().size();
