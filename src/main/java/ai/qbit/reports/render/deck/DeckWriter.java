@@ -134,18 +134,22 @@ public final class DeckWriter {
                 if (chapters.isEmpty()) continue;
                 int level = p.implicit() ? 0 : 1;
                 if (!p.implicit()) {
-                    paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("slide.label.and.title", labels.part(p), p.title()), 18, true, primary)), 0, false, null));
+                    paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("slide.label.and.title", labels.part(p), p.title()), 22, true, primary)), 0, false, null));
                 }
                 for (Chapter c : chapters) {
                     String label = labels.tocLabel(c);
                     String line = label.isEmpty() ? labels.fullTitle(c) : msg("slide.label.and.title", label, fullTitleWithTagline(c));
-                    paras.add(SlideText.Para.bullet(line, 15, level));
+                    paras.add(SlideText.Para.bullet(line, 20, level));
                 }
                 String list = lang.join(chapters.stream().map(this::spoken).toList());
                 said.append(p.implicit() ? msg("deck.notes.agenda.chapters", list)
                         : msg("deck.notes.agenda.part", labels.part(p), p.title(), list));
             }
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
+            // a long agenda in two columns at a size the room can read, rather than one column of small print
+            SlideText.body(s).ifPresent(b -> {
+                SlideText.columns(b, paras.size() > 9 ? 2 : 1);
+                SlideText.fill(b, paras);
+            });
             notes.write(s, said.toString());
         }
 
@@ -177,14 +181,14 @@ public final class DeckWriter {
                 List<String> chunk = points.subList(from, Math.min(points.size(), from + POINTS_PER_SLIDE));
                 XSLFSlide k = slide(SlideLayout.TITLE_AND_CONTENT);
                 SlideText.setTitle(k, msg("deck.keypoints", c.title()) + (from > 0 ? msg("deck.continued") : ""));
-                List<SlideText.Para> paras = chunk.stream().map(t -> SlideText.Para.bullet(t, 20, 0)).toList();
+                List<SlideText.Para> paras = chunk.stream().map(t -> SlideText.Para.bullet(t, 30, 0)).toList();
                 SlideText.body(k).ifPresent(b -> SlideText.fill(b, paras));
                 notes.write(k, msg("deck.notes.keypoints", String.join(msg("sentence.separator"), chunk)));
             }
             if (points.isEmpty() && !c.summary().isEmpty()) {
                 XSLFSlide k = slide(SlideLayout.TITLE_AND_CONTENT);
                 SlideText.setTitle(k, msg("deck.summary", c.title()));
-                SlideText.body(k).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.summary(), 20))));
+                SlideText.body(k).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.summary(), 28))));
                 notes.write(k, c.summary());
             }
 
@@ -230,12 +234,16 @@ public final class DeckWriter {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
             SlideText.setTitle(s, msg("deck.keyfigures", c.title()));
             List<SlideText.Para> paras = new ArrayList<>();
+            // each figure a card: the number large, its label beneath; two columns when there are more than two
             for (KeyFigure k : c.keyFigures()) {
-                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.value(), 30, true, primary),
-                        new SlideText.Run("  " + k.label(), 16, false, null)), 0, false, null));
+                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.value(), 54, true, primary)), 0, false, null));
+                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.label(), 22, false, null)), 1, false, null));
             }
-            paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("figure.source", msg("work.citation", report.publisher(), msg("title.quoted", report.title()))), 11, false, muted)), 0, false, null));
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
+            paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("figure.source", msg("work.citation", report.publisher(), msg("title.quoted", report.title()))), 12, false, muted)), 0, false, null));
+            SlideText.body(s).ifPresent(b -> {
+                SlideText.columns(b, c.keyFigures().size() > 2 ? 2 : 1);
+                SlideText.fill(b, paras);
+            });
             notes.write(s, msg("deck.notes.keyfigures", String.join(msg("sentence.separator"), c.keyFigures().stream()
                     .map(k -> msg("deck.notes.keyfigure", k.label(), k.value(), k.from().toString())).toList())));
         }
@@ -244,8 +252,8 @@ public final class DeckWriter {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
             SlideText.setTitle(s, msg("deck.quote", c.title()));
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(
-                    new SlideText.Para(List.of(new SlideText.Run(lang.quoted(q.text()), 24, false, null)), 0, false, null),
-                    new SlideText.Para(List.of(new SlideText.Run(msg("quote.attribution", q.by()), 16, false, accent)), 0, false, TextParagraph.TextAlign.RIGHT))));
+                    new SlideText.Para(List.of(new SlideText.Run(lang.quoted(q.text()), 36, false, null)), 0, false, null),
+                    new SlideText.Para(List.of(new SlideText.Run(msg("quote.attribution", q.by()), 24, false, accent)), 0, false, TextParagraph.TextAlign.RIGHT))));
             notes.write(s, msg("deck.notes.quote", q.by(), lang.quoted(q.text())));
         }
 
@@ -255,10 +263,24 @@ public final class DeckWriter {
             Optional<Chapter> credits = report.credits();
             List<SlideText.Para> paras = new ArrayList<>();
             credits.ifPresent(t -> {
-                for (String line : plainLines(t.body())) paras.add(SlideText.Para.of(line, 14));
+                // what reads from the back row: the headings and the short lines; the full text is in the notes
+                for (Block b : t.body()) {
+                    if (b instanceof Block.Heading h) paras.add(new SlideText.Para(List.of(new SlideText.Run(h.plainText(), 24, true, primary)), 0, false, null));
+                    else if (b instanceof Block.ListBlock l) {
+                        for (List<Block> item : l.items()) {
+                            String line = String.join(" ", plainLines(item));
+                            if (line.length() <= 40) paras.add(SlideText.Para.of(line, 22));
+                        }
+                    } else if (b instanceof Block.Paragraph p && Inline.plain(p.text()).length() <= 40) {
+                        paras.add(SlideText.Para.of(Inline.plain(p.text()).replace('\n', ' '), 22));
+                    }
+                }
             });
-            if (paras.isEmpty()) paras.add(SlideText.Para.of(report.title(), 18));
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
+            if (paras.isEmpty()) paras.add(SlideText.Para.of(report.title(), 32));
+            SlideText.body(s).ifPresent(b -> {
+                SlideText.columns(b, paras.size() > 6 ? 2 : 1);
+                SlideText.fill(b, paras);
+            });
             notes.write(s, credits.map(t -> msg("deck.notes.closing.credits", report.publisher(), t.title(),
                     String.join(msg("sentence.separator"), plainLines(t.body())))).orElse(msg("deck.notes.closing", report.publisher())));
         }

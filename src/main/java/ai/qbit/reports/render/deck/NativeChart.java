@@ -144,7 +144,9 @@ final class NativeChart {
         if ((d.series().size() > 1 && !floating) || d.chart().isPieLike()) {
             chart.getOrAddLegend().setPosition(d.chart().isPieLike() ? LegendPosition.RIGHT : LegendPosition.TOP);
         }
-        int size = n > 10 ? 1100 : 1400;
+        // text that lets every category label fit its share of the axis (LibreOffice hides labels that would touch)
+        double perCategory = (horizontal(d) ? box.getHeight() - 40 : (box.getWidth() - 60) / 2) / Math.max(1, n);
+        int size = (int) Math.max(900, Math.min(1400, Math.floor(perCategory * 0.55) * 100));
         labels(chart, d, columns, format, language, theme, floating);
         textProperties(chart.getCTChartSpace().isSetTxPr() ? chart.getCTChartSpace().getTxPr() : chart.getCTChartSpace().addNewTxPr(), size, language);
         if (!d.chart().isPieLike() && !horizontal(d) && n > ROTATE_ABOVE) {
