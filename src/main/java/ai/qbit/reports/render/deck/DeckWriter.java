@@ -128,6 +128,8 @@ public final class DeckWriter {
             SlideText.setTitle(s, msg("deck.agenda"));
             List<SlideText.Para> paras = new ArrayList<>();
             StringBuilder said = new StringBuilder();
+            // a long agenda (two columns) lists titles only, so it can be read from the back; taglines are for short ones
+            boolean taglines = report.deckChapters().size() <= 9;
             if (!report.visibleParts().isEmpty()) said.append(msg("deck.notes.agenda.parts", report.visibleParts().size()));
             for (Part p : report.parts()) {
                 List<Chapter> chapters = p.chapters().stream().filter(report.deckChapters()::contains).toList();
@@ -138,7 +140,8 @@ public final class DeckWriter {
                 }
                 for (Chapter c : chapters) {
                     String label = labels.tocLabel(c);
-                    String line = label.isEmpty() ? labels.fullTitle(c) : msg("slide.label.and.title", label, fullTitleWithTagline(c));
+                    String title = taglines ? fullTitleWithTagline(c) : c.title();
+                    String line = label.isEmpty() ? (taglines ? labels.fullTitle(c) : c.title()) : msg("slide.label.and.title", label, title);
                     paras.add(SlideText.Para.bullet(line, 20, level));
                 }
                 String list = lang.join(chapters.stream().map(this::spoken).toList());
@@ -234,14 +237,13 @@ public final class DeckWriter {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
             SlideText.setTitle(s, msg("deck.keyfigures", c.title()));
             List<SlideText.Para> paras = new ArrayList<>();
-            // each figure a card: the number large, its label beneath; two columns when there are more than two
+            // each figure a card: the number large, its label beneath (one column: a column break would split a card)
             for (KeyFigure k : c.keyFigures()) {
-                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.value(), 54, true, primary)), 0, false, null));
-                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.label(), 22, false, null)), 1, false, null));
+                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.value(), 48, true, primary)), 0, false, null, 14d));
+                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.label(), 20, false, null)), 0, false, null, 0d));
             }
-            paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("figure.source", msg("work.citation", report.publisher(), msg("title.quoted", report.title()))), 12, false, muted)), 0, false, null));
+            paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("figure.source", msg("work.citation", report.publisher(), msg("title.quoted", report.title()))), 12, false, muted)), 0, false, null, 14d));
             SlideText.body(s).ifPresent(b -> {
-                SlideText.columns(b, c.keyFigures().size() > 2 ? 2 : 1);
                 SlideText.fill(b, paras);
             });
             notes.write(s, msg("deck.notes.keyfigures", String.join(msg("sentence.separator"), c.keyFigures().stream()

@@ -19,7 +19,11 @@ final class SlideText {
     static final double MIN_FONT = 12;
 
     /** One paragraph: runs of (text, size, bold, colour), a list level, and alignment. */
-    record Para(List<Run> runs, int level, boolean bullet, TextParagraph.TextAlign align) {
+    record Para(List<Run> runs, int level, boolean bullet, TextParagraph.TextAlign align, Double spaceBefore) {
+        Para(List<Run> runs, int level, boolean bullet, TextParagraph.TextAlign align) {
+            this(runs, level, bullet, align, null);
+        }
+
         static Para of(String text, double size) {
             return new Para(List.of(new Run(text, size, false, null)), 0, false, null);
         }
@@ -86,7 +90,8 @@ final class SlideText {
             if (p.align() != null) tp.setTextAlign(p.align());
             // negative: points, not a share of the line; gaps grow with the text so a short list still fills the slide
             double size = p.runs().isEmpty() ? 18 : p.runs().get(0).size();
-            tp.setSpaceBefore(shape.getTextParagraphs().size() == 1 ? 0d : p.level() > 0 ? -Math.max(3, size * 0.25) : -Math.max(8, size * 0.6));
+            tp.setSpaceBefore(shape.getTextParagraphs().size() == 1 ? 0d : p.spaceBefore() != null ? -p.spaceBefore()
+                    : p.level() > 0 ? -Math.max(3, size * 0.25) : -Math.max(8, size * 0.6));
             for (Run r : p.runs()) {
                 XSLFTextRun run = tp.addNewTextRun();
                 run.setText(r.text());
@@ -97,6 +102,12 @@ final class SlideText {
         }
         fit(shape);
         roomy(shape);
+        // the size is measured here; an office suite's own shrink-on-overflow would second-guess it (LibreOffice
+        // shrinks text that fits by half), so this body does not autofit
+        var pr = shape.getTextBody().getXmlObject().getBodyPr();
+        if (pr.isSetNormAutofit()) pr.unsetNormAutofit();
+        if (pr.isSetSpAutoFit()) pr.unsetSpAutoFit();
+        if (!pr.isSetNoAutofit()) pr.addNewNoAutofit();
     }
 
     /**
