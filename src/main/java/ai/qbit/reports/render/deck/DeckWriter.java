@@ -278,7 +278,15 @@ public final class DeckWriter {
                     }
                 }
             });
-            if (paras.isEmpty()) paras.add(SlideText.Para.of(report.title(), 32));
+            // a heading with nothing shown under it is dropped; with nothing left, the slide names the report
+            for (int i = paras.size() - 1; i >= 0; i--) {
+                boolean heading = paras.get(i).runs().get(0).bold();
+                if (heading && (i == paras.size() - 1 || paras.get(i + 1).runs().get(0).bold())) paras.remove(i);
+            }
+            if (paras.isEmpty()) {
+                paras.add(SlideText.Para.of(report.title(), 32));
+                paras.add(SlideText.Para.of(msg("cover.imprint", report.publisher(), labels.date()), 24));
+            }
             SlideText.body(s).ifPresent(b -> {
                 SlideText.columns(b, paras.size() > 6 ? 2 : 1);
                 SlideText.fill(b, paras);
