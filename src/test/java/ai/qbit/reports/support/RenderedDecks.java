@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * takes seconds) and written to target/test-output/decks/&lt;report&gt;/deck.pptx for a look.
  */
 public final class RenderedDecks {
-    public static final List<String> REPORTS = List.of("2024", "renewables-2023");
-    private static final Path OUT = Rendered2024.ROOT.resolve("target/test-output/decks");
+    public static final List<String> REPORTS = Rendered.ids();
+    private static final Path OUT = Rendered.ROOT.resolve("target/test-output/decks");
     private static final Map<String, Deck> DECKS = new ConcurrentHashMap<>();
 
     public record Deck(Report report, byte[] pptx, Path file) {
@@ -32,7 +32,7 @@ public final class RenderedDecks {
     public static synchronized Deck of(String reportId) {
         return DECKS.computeIfAbsent(reportId, id -> {
             try {
-                Generate g = new Generate(Rendered2024.ROOT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                Generate g = new Generate(Rendered.ROOT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
                 Report r = g.load(id);
                 byte[] pptx = new DeckWriter().write(r, DeckTemplate.builtIn(r.theme())).pptx();
                 Path file = OUT.resolve(id).resolve("deck.pptx");
