@@ -170,13 +170,23 @@ public final class DeckWriter {
                     lang.join(chapters.stream().map(this::spoken).toList())));
         }
 
+        /** What the notes say a chapter is about: its summary, else its sections, else its tagline. */
+        String chapterGist(Chapter c) { // (else the chapter's first paragraph)
+            if (!c.summary().isEmpty()) return c.summary();
+            List<String> sections = c.topHeadings().stream().map(h -> h.plainText()).toList();
+            if (!sections.isEmpty()) return msg("deck.notes.chapter.sections", lang.join(sections));
+            if (!c.tagline().isEmpty()) return c.tagline();
+            return c.body().stream().filter(b -> b instanceof Block.Paragraph).findFirst()
+                    .map(b -> Inline.plain(((Block.Paragraph) b).text()).replace('\n', ' ')).orElse("");
+        }
+
         /** A chapter's slides: its title, key points (or summary), featured figures, key figures, quote. */
         void chapter(Chapter c) throws Exception {
             XSLFSlide s = slide(SlideLayout.SECTION_HEADER);
             SlideText.setTitle(s, slideTitle(c));
             if (!c.tagline().isEmpty()) SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.tagline(), 20))));
             SlideText.dropEmptyPlaceholders(s);
-            notes.write(s, msg("deck.notes.chapter", labels.heading(c)) + c.summary());
+            notes.write(s, msg("deck.notes.chapter", labels.heading(c)) + chapterGist(c));
 
             // key points, split onto continuation slides when there are many
             List<String> points = c.keyPoints();
