@@ -101,7 +101,7 @@ final class ThemeLoader {
         YNode root = YamlDoc.read(file, display, problems).orElse(null);
         if (root == null || !root.requireMapping("name", "fonts", "colors", "page")) return null;
         YNode fonts = root.get("fonts");
-        fonts.requireMapping("family", "fallback", "regular", "bold");
+        fonts.requireMapping("family", "fallback", "fallback_latin", "regular", "bold");
         Path regular = font(reportDir, base, assets, fonts, "regular");
         Path bold = font(reportDir, base, assets, fonts, "bold");
 
@@ -124,7 +124,7 @@ final class ThemeLoader {
         checkContrast(colors, c, valid);
         checkSeriesLabels(colors, c, valid, rawSeries, series);
         Page page = page(root.get("page"));
-        return new Theme(name, fonts.text("family"), fonts.text("fallback"), regular, bold,
+        return new Theme(name, fonts.text("family"), fonts.text("fallback"), fonts.optText("fallback_latin"), regular, bold,
                 c.get("primary"), c.get("accent"), c.get("ink"), c.get("muted"), c.get("rule"), c.get("paper"),
                 c.get("tint"), c.get("quote"), c.get("strong"), c.get("on_primary"), c.get("accent_on_primary"),
                 series, page);

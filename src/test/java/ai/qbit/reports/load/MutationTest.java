@@ -8,6 +8,7 @@ import ai.qbit.reports.render.brief.BriefWriter;
 import ai.qbit.reports.render.deck.DeckTemplate;
 import ai.qbit.reports.render.deck.DeckWriter;
 import ai.qbit.reports.render.pdf.ReportPdfWriter;
+import ai.qbit.reports.support.Rendered;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,7 +18,8 @@ import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -41,22 +43,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Random damage to the real 2024 model, seeded: each case ends in a clean validation error that names the damaged
- * file and a line, or in a successful render (of the chapter the damage touched) whose outputs are read back — fonts
- * embedded, a sane page count, and inserted text present as written — never in an uncaught exception or a hang.
- * {@code -Dmutations=N} sets the number of cases (default 150; the stress profile runs 1,000).
+ * Random damage to every real model under seeds/, seeded: each case ends in a clean validation error that names the
+ * damaged file and a line, or in a successful render (of the chapter the damage touched) whose outputs are read back
+ * — fonts embedded, a sane page count, inserted text printed as written — never in an uncaught exception or a hang.
+ * {@code -Dmutations=N} sets the number of cases in all (default 150; {@code mvn verify -Pstress} runs 1,000),
+ * shared evenly among the reports.
  */
 class MutationTest {
     static final long SEED = 20241213L;
-    static final int CASES = Integer.getInteger("mutations", 150);
-    /** Inserted text that must print as written wherever it lands inside a printed value (no markup, no template). */
-    static final Set<String> LITERAL = Set.of("&", "\"", "'", "${report}", "[(${t.primary()})]", "%s%n", "]]>", "<", "{0");
+    static final int MUTATIONS = Integer.getInteger("mutations", 150);
     static final String[] ODD = {"<", "&", "\"", "'", "<b>不是标签</b>", "&amp;", "]]>", "<!ENTITY x SYSTEM \"file:///etc/passwd\">",
             "😀🚀", "𠀀𠀁𪚥", "مرحبا بالعالم", "\u0001", "\u200B", "%s%n", "\\", "**", "[^x]", "|", "`",
-            "https://example.com/" + "a".repeat(300), "超".repeat(400), "\t", "${report}", "[(${t.primary()})]", "<script>"};
-    static final String[] ODD_VALUES = {"NaN", "1e999", "-5", "99999999999999999999999", "\"\"", "[1, 2]", "{a: b}", "null", "超", "0", "1/0"};
-
+            "https://example.com/" + "a".repeat(300), "超".repeat(400), "\t", "${report}", "[(${t.primary()})]", "<script>", "{", "}", "{0"};
+    /** Inserted text that must print as written wherever it lands inside a printed value (no markup, no template). */
+    static final Set<String> LITERAL = Set.of("&", "\"", "'", "${report}", "[(${t.primary()})]", "%s%n", "]]>", "<", "{0");
     static final java.util.concurrent.atomic.AtomicInteger PRINT_CHECKED = new java.util.concurrent.atomic.AtomicInteger();
+    static final String[] ODD_VALUES = {"NaN", "1e999", "-5", "99999999999999999999999", "\"\"", "[1, 2]", "{a: b}", "null", "超", "0", "1/0"};
 
     @TempDir
     Path tmp;
@@ -65,9 +67,11 @@ class MutationTest {
     record Mutation(String description, Path file, String printed) {
     }
 
-    @Test
-    void thousandRandomMutationsEndCleanly() throws Exception {
-        Path original = Path.of("seeds/2024");
+    @ParameterizedTest
+    @MethodSource("ai.qbit.reports.support.Rendered#ids")
+    void randomMutationsEndCleanly(String id) throws Exception {
+        int cases = Math.max(1, (MUTATIONS + Rendered.ids().size() - 1) / Rendered.ids().size());
+        Path original = Path.of("seeds", id);
         Map<String, String> files = new HashMap<>();
         try (Stream<Path> s = Files.walk(original)) {
             for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/sources/")).toList()) {
@@ -76,12 +80,12 @@ class MutationTest {
         }
         List<String> names = new ArrayList<>(files.keySet());
         names.sort(null);
-        Random random = new Random(SEED);
+        Random random = new Random(SEED + id.hashCode());
         Templates templates = new Templates(Path.of("templates"));
         int invalid = 0, rendered = 0;
         long slowest = 0;
-        for (int i = 0; i < CASES; i++) {
-            Path dir = tmp.resolve("case" + i).resolve("2024");
+        for (int i = 0; i < cases; i++) {
+            Path dir = tmp.resolve("case" + i).resolve(id);
             Files.createDirectories(dir);
             String name = names.get(random.nextInt(names.size()));
             // only the damaged file is a copy; the rest are hard links to the real model (a symbolic link leaving
@@ -98,15 +102,15 @@ class MutationTest {
             }
             Mutation m = mutate(dir.resolve(name), name, random);
             long t0 = System.nanoTime();
-            String outcome = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(dir, m, templates), m.description());
+            String outcome = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(id, dir, m, templates), m.description());
             slowest = Math.max(slowest, (System.nanoTime() - t0) / 1_000_000);
             if (outcome.equals("invalid")) invalid++;
             else rendered++;
             deleteTree(dir.getParent());
         }
-        System.out.printf("mutations: %d invalid (clean errors), %d rendered, slowest case %d ms%n", invalid, rendered, slowest);
-        System.out.printf("mutations: %d rendered cases had inserted text checked in the outputs%n", PRINT_CHECKED.get());
-        assertTrue(invalid > CASES / 10 && rendered > CASES / 20, "both outcomes exercised: " + invalid + " / " + rendered);
+        System.out.printf("mutations of %s: %d invalid (clean errors), %d rendered, slowest case %d ms; %d rendered cases so far had inserted text checked%n",
+                id, invalid, rendered, slowest, PRINT_CHECKED.get());
+        assertTrue(invalid >= cases / 10 && rendered >= cases / 20, "both outcomes exercised: " + invalid + " / " + rendered);
     }
 
     private static void link(Path link, Path existing) throws IOException {
@@ -117,9 +121,9 @@ class MutationTest {
         }
     }
 
-    private static String run(Path dir, Mutation m, Templates templates) {
+    private static String run(String id, Path dir, Mutation m, Templates templates) {
         Report report;
-        String display = "seeds/2024/" + dir.relativize(m.file());
+        String display = "seeds/" + id + "/" + dir.relativize(m.file());
         try {
             report = new ReportLoader(Path.of("assets")).load(dir);
         } catch (ModelException e) {
