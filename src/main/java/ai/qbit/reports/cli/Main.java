@@ -22,6 +22,7 @@ public final class Main {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("watch")) System.exit(Watch.fromProperties().run()); // -Dwatch=true: see Watch
         int code = run(Path.of(System.getProperty("root", ".")), System.getProperty("report"),
                 Optional.ofNullable(System.getProperty("deck.template")).filter(s -> !s.isBlank()).map(Path::of),
                 Boolean.getBoolean("verbose"),
