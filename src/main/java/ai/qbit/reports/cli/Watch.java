@@ -59,6 +59,8 @@ public final class Watch {
     private final Generate generate;
     private final Object writing = new Object();
     private volatile boolean stopping;
+    private volatile WatchService watcher;
+    private volatile Thread thread;
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
     private Report report;
@@ -90,14 +92,15 @@ public final class Watch {
             err.println("error: say which report to watch: -Dreport=<id>. Reports in seeds/: " + String.join(", ", reports));
             return 2;
         }
+        Thread hook = new Thread(this::stopAndWait, "watch-stop");
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-            Thread main = Thread.currentThread();
-            Thread hook = new Thread(() -> stop(watcher, main), "watch-stop");
+            this.watcher = watcher;
+            this.thread = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(hook);
             for (Path dir : watchedRoots()) register(watcher, dir);
             out.println("watching " + watchedRoots().stream().map(p -> root.relativize(p) + "/").toList() + " (Ctrl-C ends)");
             rebuild(EnumSet.allOf(Artifact.class), Set.of());
-            while (!stopping) {
+            while (!stopping && !Thread.currentThread().isInterrupted()) {
                 Set<Path> changed = nextChanges(watcher);
                 if (changed.isEmpty() || stopping) continue;
                 rebuild(classify(changed), changed);
@@ -111,6 +114,11 @@ public final class Watch {
         } finally {
             out.println("watch ended");
             finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the JVM is shutting down (Ctrl-C), or the hook was never added
+            }
         }
     }
 
@@ -119,17 +127,22 @@ public final class Watch {
                 .stream().filter(Files::isDirectory).toList();
     }
 
-    /** Ctrl-C: stop watching, let a write in progress finish (a render in progress is dropped). */
-    private void stop(WatchService watcher, Thread main) {
+    /** Ends the watch: no new cycle starts, a write in progress finishes, a render in progress is dropped. */
+    public void stop() {
         stopping = true;
         synchronized (writing) {
             try {
-                watcher.close();
+                if (watcher != null) watcher.close();
             } catch (IOException ignored) {
                 // closing is all that is left to do
             }
         }
-        main.interrupt();
+        if (thread != null) thread.interrupt();
+    }
+
+    /** Ctrl-C: stop, and let the JVM end only once the watch has. */
+    private void stopAndWait() {
+        stop();
         try {
             finished.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException ignored) {
