@@ -71,6 +71,8 @@ public final class MarkdownReader {
 
     private static final Pattern DASHES = Pattern.compile("^[—–-]{1,2}\\s*");
     private static final String FIGURE_SCHEME = "figure:";
+    /** {@code ![caption](lost:)} a figure whose picture the source lost; {@code ![what](lost:text)} words it lost. */
+    private static final String LOST_SCHEME = "lost:";
 
     private final Parser parser = Parser.builder()
             .extensions(List.of(TablesExtension.create(), FootnotesExtension.create()))
@@ -216,6 +218,19 @@ public final class MarkdownReader {
             String caption = plainText(img).strip();
             return Optional.of(new Block.FigureRef(id, caption, ++ctx.figures, ctx.chapterId + "-fig" + ctx.figures, lineOf(p)));
         }
+        if (only instanceof Image img && only.getNext() == null && img.getDestination().startsWith(LOST_SCHEME)) {
+            String what = img.getDestination().substring(LOST_SCHEME.length()).strip();
+            String caption = plainText(img).strip();
+            if (caption.isEmpty()) {
+                ctx.problem(lineOf(p), "![](" + img.getDestination() + ") without words: write the lost figure's caption and credit, "
+                        + "or what the source lost, between the brackets");
+                return Optional.of(new Block.Paragraph(List.of(), lineOf(p)));
+            }
+            if (what.isEmpty() || what.equals("figure")) return Optional.of(new Block.LostFigure(caption, lineOf(p)));
+            if (what.equals("text")) return Optional.of(new Block.LostText(caption, lineOf(p)));
+            ctx.problem(lineOf(p), "\"" + img.getDestination() + "\": expected lost: (a figure whose picture is lost) or lost:text (words the source lost)");
+            return Optional.of(new Block.LostText(caption, lineOf(p)));
+        }
         return Optional.empty();
     }
 
@@ -330,7 +345,7 @@ public final class MarkdownReader {
         } else if (n instanceof HtmlInline html) {
             ctx.problem(ctx.line, "raw HTML " + html.getLiteral() + " is not allowed; write Markdown (footnotes: [^1])");
         } else if (n instanceof Image img) {
-            ctx.problem(ctx.line, "image \"" + img.getDestination() + "\": pictures are not embedded; a figure is a paragraph of its own: ![](figure:dataset-id)");
+            ctx.problem(ctx.line, "image \"" + img.getDestination() + "\": pictures are not embedded; a figure is a paragraph of its own: ![](figure:dataset-id) or ![caption](lost:)");
         } else {
             ctx.problem(ctx.line, "unsupported inline element (" + kindName(n) + ")");
         }

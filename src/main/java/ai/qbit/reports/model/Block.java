@@ -52,6 +52,17 @@ public sealed interface Block {
     record FigureRef(String datasetId, String caption, int number, String anchor, int line) implements Block {
     }
 
+    /**
+     * A figure of the original whose picture was lost: its caption and credit are kept so that a reference in the
+     * text ("如下图") points at something, and the reader sees it is not reproduced. Not numbered: it is not drawn.
+     */
+    record LostFigure(String caption, int line) implements Block {
+    }
+
+    /** Words the source lost (a line cut off in the conversion): marked where they were, in the lost figure's style. */
+    record LostText(String note, int line) implements Block {
+    }
+
     /** A boxed aside: NOTE, KEY or CASE, with an optional title. */
     record Callout(String kind, String title, List<Block> body, int line) implements Block {
         public Callout {

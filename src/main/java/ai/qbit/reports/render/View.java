@@ -36,6 +36,8 @@ public final class View {
         if (o instanceof Block.Table) return "table";
         if (o instanceof Block.QuoteBlock) return "quote";
         if (o instanceof Block.FigureRef) return "figure";
+        if (o instanceof Block.LostFigure) return "lost-figure";
+        if (o instanceof Block.LostText) return "lost-text";
         if (o instanceof Block.Callout) return "callout";
         if (o instanceof Block.Formula) return "formula";
         if (o instanceof Block.Footnote) return "footnote";

@@ -2,8 +2,10 @@ package ai.qbit.reports.render;
 
 import ai.qbit.reports.model.Chapter;
 import ai.qbit.reports.model.KeyFigure;
+import ai.qbit.reports.model.Part;
 import ai.qbit.reports.model.Report;
-import ai.qbit.reports.support.Rendered2024;
+import ai.qbit.reports.support.Rendered;
+import ai.qbit.reports.support.ReportPdf;
 import ai.qbit.reports.support.VisibleText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -15,111 +17,180 @@ import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
+import static ai.qbit.reports.support.ReportPdf.squeeze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Reads the briefs back: PDF text, page count, page references into the report, the Markdown twins, the pack. */
+/** Reads every report's briefs back: PDF text, page count, page references into the report, the Markdown twins, the pack. */
 class BriefsTest {
+    static final String IDS = ReportPdfTest.IDS;
 
-    static String stem(Chapter c) {
-        return String.format("%02d-%s", c.number(), c.id());
+    /** "05-app-competition": the brief's position among the report's brief chapters, then the chapter id. */
+    static String stem(Report r, Chapter c) {
+        return String.format(Locale.ROOT, "%02d-%s", r.briefChapters().indexOf(c) + 1, c.id());
     }
 
-    /** The page label where the chapter's opener is in report.pdf, read from the report itself. */
-    static String reportPageOf(PDDocument report, List<String> text, Chapter c) throws Exception {
-        String[] labels = report.getDocumentCatalog().getPageLabels().getLabelsByPageIndices();
-        Pattern kicker = Pattern.compile("PART \\d · [^·]+ · " + Pattern.quote(c.numberLabel()) + "\\s");
-        for (int i = 0; i < text.size(); i++) if (kicker.matcher(text.get(i)).find()) return labels[i];
-        throw new AssertionError("no chapter opener for " + c.numberLabel());
+    static void all(ReportPdf pdf) throws Exception {
+        briefPdfs(pdf);
+        markdownTwins(pdf);
+        pack(pdf);
+        partDigests(pdf);
     }
 
-    @Test
-    void tenBriefsOfAtMostTwoPagesWithEverythingTheyPromise() throws Exception {
-        Report report = Rendered2024.report();
-        try (PDDocument full = Loader.loadPDF(Rendered2024.file("report.pdf").toFile())) {
-            List<String> reportText = VisibleText.pages(full, 22);
-            int briefs = 0;
-            for (Chapter c : report.trends()) {
-                Path pdf = Rendered2024.file("briefs/" + stem(c) + ".pdf");
-                try (PDDocument b = Loader.loadPDF(pdf.toFile())) {
-                    assertTrue(b.getNumberOfPages() <= 2, stem(c) + " has " + b.getNumberOfPages() + " pages");
-                    // two columns: a takeaway's wrapped lines read in stream order, the page as a whole in position order
-                    String text = (String.join("\n", VisibleText.pages(b, 18, false)) + String.join("\n", VisibleText.pages(b, 18, true)))
-                            .replaceAll("\\s+", "");
-                    assertTrue(text.contains(c.title().replaceAll("\\s+", "")), stem(c) + " title");
-                    for (String k : c.keyPoints()) assertTrue(text.contains(k.replaceAll("\\s+", "")), stem(c) + " takeaway: " + k);
-                    for (KeyFigure k : c.keyFigures()) {
-                        assertTrue(text.contains(k.value().replaceAll("\\s+", "")), stem(c) + " figure " + k.value());
-                        assertTrue(text.contains(k.label().replaceAll("\\s+", "")), stem(c) + " figure label " + k.label());
-                    }
-                    Matcher m = Pattern.compile("完整内容见报告第(\\S+?)页").matcher(text);
-                    assertTrue(m.find(), stem(c) + " page reference");
-                    assertEquals(reportPageOf(full, reportText, c), m.group(1), stem(c) + " page reference = chapter start in report.pdf");
-                    assertEquals("zh-CN", b.getDocumentCatalog().getLanguage());
+    /** A brief's whole text, whitespace removed: two columns read in stream order, the page in position order. */
+    static String briefText(Report r, PDDocument b) throws Exception {
+        double bottom = r.theme().page().briefMargin().bottom();
+        return squeeze(String.join("\n", VisibleText.pagesAbove(b, bottom, false)) + String.join("\n", VisibleText.pagesAbove(b, bottom, true)));
+    }
+
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void oneBriefPerBriefChapterOfAtMostTwoPagesWithEverythingItPromises(String id) throws Exception {
+        briefPdfs(Rendered.of(id).pdf());
+    }
+
+    static void briefPdfs(ReportPdf pdf) throws Exception {
+        Report r = pdf.report();
+        Labels l = new Labels(r);
+        assertFalse(r.briefChapters().isEmpty(), "the report gives briefs to some chapters");
+        List<String> expected = new ArrayList<>();
+        for (Chapter c : r.briefChapters()) {
+            String stem = stem(r, c);
+            expected.add(stem + ".pdf");
+            expected.add(stem + ".md");
+            try (PDDocument b = Loader.loadPDF(pdf.rendered.file("briefs/" + stem + ".pdf").toFile())) {
+                int pages = b.getNumberOfPages();
+                assertTrue(pages >= 1 && pages <= 2, stem + " has " + pages + " pages");
+                String text = briefText(r, b);
+                assertTrue(text.contains(squeeze(c.title())), stem + " title");
+                for (String k : c.keyPoints()) assertTrue(text.contains(squeeze(k)), stem + " key point: " + k);
+                for (KeyFigure k : c.keyFigures()) {
+                    assertTrue(text.contains(squeeze(k.value())), stem + " key figure " + k.value());
+                    assertTrue(text.contains(squeeze(k.label())), stem + " key figure label " + k.label());
                 }
-                briefs++;
+                String page = pdf.label(pdf.startOf(c));
+                assertTrue(text.contains(squeeze(l.msg("brief.more", page))), stem + ": page reference \"" + l.msg("brief.more", page)
+                        + "\" = where the chapter starts in report.pdf");
+                assertEquals(r.language(), b.getDocumentCatalog().getLanguage());
+                assertEquals(l.msg("brief.document.title", l.heading(c)), b.getDocumentInformation().getTitle());
             }
-            assertEquals(10, briefs);
         }
+        List<String> files;
+        try (var s = Files.list(pdf.rendered.file("briefs"))) {
+            files = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("part-") && !n.equals("briefs.pdf")).sorted().toList();
+        }
+        assertEquals(expected.stream().sorted().toList(), files, "brief files: one PDF and one Markdown twin per brief chapter");
     }
 
-    @Test
-    void markdownTwinsAreCommonMarkWithTheSameTakeaways() throws Exception {
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void markdownTwinsAreCommonMarkWithTheSameContentAndPageReference(String id) throws Exception {
+        markdownTwins(Rendered.of(id).pdf());
+    }
+
+    static void markdownTwins(ReportPdf pdf) throws Exception {
+        Report r = pdf.report();
+        Labels l = new Labels(r);
         Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-        for (Chapter c : Rendered2024.report().trends()) {
-            String md = Files.readString(Rendered2024.file("briefs/" + stem(c) + ".md"));
+        for (Chapter c : r.briefChapters()) {
+            String stem = stem(r, c);
+            String md = Files.readString(pdf.rendered.file("briefs/" + stem + ".md"));
             Node doc = parser.parse(md);
             List<Class<?>> kinds = new ArrayList<>();
             for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) kinds.add(n.getClass());
-            assertTrue(kinds.contains(Heading.class), stem(c));
-            assertTrue(kinds.contains(OrderedList.class), stem(c) + " takeaways as a list");
-            assertTrue(kinds.contains(TableBlock.class), stem(c) + " key figures as a table");
-            String plain = TextContentRenderer.builder().build().render(doc);
-            for (String k : c.keyPoints()) assertTrue(plain.contains(k), stem(c) + " takeaway in Markdown: " + k);
-            assertTrue(plain.contains(c.quote().orElseThrow().by()), stem(c) + " quote attribution");
-            assertTrue(!md.contains("[(") && !md.contains("th:"), stem(c) + " template syntax leaked");
+            assertEquals(Heading.class, kinds.get(0), stem + " starts with its title");
+            if (!c.keyPoints().isEmpty()) assertTrue(kinds.contains(OrderedList.class), stem + " key points as a list");
+            if (!c.keyFigures().isEmpty() || !c.figureIds().isEmpty()) assertTrue(kinds.contains(TableBlock.class), stem + " key figures / chart data as a table");
+            String plain = TextContentRenderer.builder().extensions(List.of(TablesExtension.create())).build().render(doc);
+            assertTrue(plain.contains(c.title()), stem + " title in Markdown");
+            for (String k : c.keyPoints()) assertTrue(plain.contains(k), stem + " key point in Markdown: " + k);
+            for (KeyFigure k : c.keyFigures()) assertTrue(plain.contains(k.value()), stem + " key figure in Markdown: " + k.value());
+            c.quote().ifPresent(q -> assertTrue(plain.contains(q.by()), stem + " quote attribution"));
+            String page = pdf.label(pdf.startOf(c));
+            String footer = l.msg("brief.md.footer", page, r.publisher(), r.title(), l.date());
+            assertTrue(plain.contains(footer), stem + ": footer with the report page \"" + footer + "\" in:\n" + plain);
+            for (String leak : List.of("[(", ")]", "th:", "[#", "[/]")) assertFalse(md.contains(leak), stem + ": template syntax leaked: " + leak);
+            // what the model did not write as markup is not markup: no stray emphasis markers survive parsing
+            // (TextContentRenderer writes a thematic break as "***": only a lone pair of asterisks is a leak)
+            if (!modelHas(pdf.rendered, "**")) assertFalse(Pattern.compile("(?<!\\*)\\*\\*(?!\\*)").matcher(plain).find(), stem + ": unparsed ** in " + plain);
         }
     }
 
-    @Test
-    void eachPartHasAOnePageDigestOfItsTrends() throws Exception {
-        Report report = Rendered2024.report();
-        try (PDDocument full = Loader.loadPDF(Rendered2024.file("report.pdf").toFile())) {
-            List<String> reportText = VisibleText.pages(full, 22);
-            for (var part : report.parts()) {
-                String stem = "part-" + part.number() + "-" + part.id();
-                try (PDDocument d = Loader.loadPDF(Rendered2024.file("briefs/" + stem + ".pdf").toFile())) {
-                    assertEquals(1, d.getNumberOfPages(), stem);
-                    String text = String.join("", VisibleText.pages(d, 18, false)).replaceAll("\\s+", "");
-                    for (Chapter c : part.chapters()) {
-                        if (!c.isTrend()) continue;
-                        assertTrue(text.contains(c.numberLabel() + c.title().replaceAll("\\s+", "")), stem + ": " + c.numberLabel());
-                        assertTrue(text.contains(c.keyFigures().get(0).value()), stem + ": " + c.keyFigures().get(0).value());
-                        assertTrue(text.contains("详见报告第" + reportPageOf(full, reportText, c) + "页"), stem + ": page of " + c.numberLabel());
-                    }
+    static boolean modelHas(Rendered r, String s) throws Exception {
+        return Files.readString(r.model().resolve("report.yaml")).contains(s);
+    }
+
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void briefsPdfHasOneBookmarkPerBriefAtItsFirstPage(String id) throws Exception {
+        pack(Rendered.of(id).pdf());
+    }
+
+    static void pack(ReportPdf pdf) throws Exception {
+        Report r = pdf.report();
+        Labels l = new Labels(r);
+        Path file = pdf.rendered.file("briefs/briefs.pdf");
+        assertTrue(Files.size(file) > 1000, "briefs.pdf is not empty");
+        try (PDDocument pack = Loader.loadPDF(file.toFile())) {
+            List<PDOutlineItem> items = ReportPdfTest.items(pack.getDocumentCatalog().getDocumentOutline());
+            assertEquals(r.briefChapters().stream().map(l::heading).toList(), items.stream().map(PDOutlineItem::getTitle).toList());
+            int page = 0;
+            for (int i = 0; i < items.size(); i++) {
+                Chapter c = r.briefChapters().get(i);
+                assertEquals(page, ReportPdfTest.pageOf(pack, items.get(i)), "bookmark of " + c.id());
+                try (PDDocument one = Loader.loadPDF(pdf.rendered.file("briefs/" + stem(r, c) + ".pdf").toFile())) {
+                    page += one.getNumberOfPages();
                 }
-                String md = Files.readString(Rendered2024.file("briefs/" + stem + ".md"));
-                assertTrue(md.startsWith("# PART " + part.number()), stem + ".md");
             }
+            assertEquals(page, pack.getNumberOfPages(), "the pack holds every brief's pages");
+            assertEquals(r.language(), pack.getDocumentCatalog().getLanguage());
         }
     }
 
-    @Test
-    void thePackHasOneBookmarkPerBrief() throws Exception {
-        try (PDDocument pack = Loader.loadPDF(Rendered2024.file("briefs/briefs.pdf").toFile())) {
-            List<String> titles = new ArrayList<>();
-            for (PDOutlineItem i : pack.getDocumentCatalog().getDocumentOutline().children()) titles.add(i.getTitle());
-            assertEquals(10, titles.size());
-            assertTrue(titles.get(4).startsWith("趋势五 AI应用竞争"), titles.toString());
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void eachVisiblePartHasAOnePageDigestOfItsBriefChapters(String id) throws Exception {
+        partDigests(Rendered.of(id).pdf());
+    }
+
+    static void partDigests(ReportPdf pdf) throws Exception {
+        Report r = pdf.report();
+        Labels l = new Labels(r);
+        List<String> expected = new ArrayList<>();
+        for (Part part : r.visibleParts()) {
+            List<Chapter> chapters = part.chapters().stream().filter(r.briefChapters()::contains).toList();
+            if (chapters.isEmpty()) continue;
+            String stem = "part-" + part.number() + "-" + part.id();
+            expected.add(stem + ".pdf");
+            expected.add(stem + ".md");
+            try (PDDocument d = Loader.loadPDF(pdf.rendered.file("briefs/" + stem + ".pdf").toFile())) {
+                assertEquals(1, d.getNumberOfPages(), stem);
+                String text = squeeze(String.join("", VisibleText.pagesAbove(d, r.theme().page().briefMargin().bottom(), false)));
+                for (Chapter c : chapters) {
+                    assertTrue(text.contains(squeeze(l.tocLabel(c) + c.title())), stem + ": " + l.heading(c));
+                    if (!c.keyFigures().isEmpty()) assertTrue(text.contains(squeeze(c.keyFigures().get(0).value())), stem + ": " + c.keyFigures().get(0).value());
+                    String more = l.msg("brief.digest.more", pdf.label(pdf.startOf(c)));
+                    assertTrue(text.contains(squeeze(more)), stem + ": \"" + more + "\"");
+                }
+            }
+            String md = Files.readString(pdf.rendered.file("briefs/" + stem + ".md"));
+            assertTrue(md.startsWith("# " + l.msg("running.label.and.title", l.part(part), part.title())), stem + ".md: " + md.lines().findFirst().orElse(""));
         }
+        List<String> files;
+        try (var s = Files.list(pdf.rendered.file("briefs"))) {
+            files = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("part-")).sorted().toList();
+        }
+        assertEquals(expected.stream().sorted().toList(), files, "part digests: one per visible part with brief chapters");
     }
 }

@@ -3,7 +3,9 @@ package ai.qbit.reports.render;
 import ai.qbit.reports.model.Report;
 import ai.qbit.reports.render.deck.DeckTemplate;
 import ai.qbit.reports.render.deck.DeckWriter;
-import ai.qbit.reports.support.Rendered2024;
+import ai.qbit.reports.support.Rendered;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.apache.poi.xslf.usermodel.SlideLayout;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
@@ -47,9 +49,10 @@ class DeckTemplateTest {
         }
     }
 
-    @Test
-    void deckIsBuiltOnTheTemplatesMasterAndLayouts() throws Exception {
-        Report report = Rendered2024.report();
+    @ParameterizedTest
+    @MethodSource(ReportPdfTest.IDS)
+    void deckIsBuiltOnTheTemplatesMasterAndLayouts(String id) throws Exception {
+        Report report = Rendered.of(id).report();
         DeckWriter.Rendered r = new DeckWriter().write(report, DeckTemplate.of(corporate(true)));
         try (XMLSlideShow deck = new XMLSlideShow(new ByteArrayInputStream(r.pptx()))) {
             assertEquals(720, deck.getPageSize().width, "the template's 4:3 page size is kept");
@@ -62,7 +65,9 @@ class DeckTemplateTest {
                 assertEquals("Corporate Master", s.getSlideMaster().getXmlObject().getCSld().getName());
             }
             assertTrue(deck.getSlides().stream().anyMatch(s -> s.getSlideLayout().getType() == SlideLayout.SECTION_HEADER));
-            assertTrue(deck.getCharts().size() > 5, "native charts on the template too");
+            assertEquals(DeckTest.featured(report).size(), deck.getCharts().size(), "native charts on the template too");
+            DeckTest.slideSequence(report, deck);
+            DeckTest.placeholdersOnly(deck);
         }
     }
 

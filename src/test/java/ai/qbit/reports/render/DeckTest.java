@@ -1,11 +1,14 @@
 package ai.qbit.reports.render;
 
+import ai.qbit.reports.lang.LanguagePack;
 import ai.qbit.reports.model.Chapter;
 import ai.qbit.reports.model.Dataset;
+import ai.qbit.reports.model.Part;
 import ai.qbit.reports.model.Report;
 import ai.qbit.reports.model.Value;
-import ai.qbit.reports.support.Rendered2024;
+import ai.qbit.reports.support.Rendered;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xslf.usermodel.SlideLayout;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFChart;
 import org.apache.poi.xslf.usermodel.XSLFGraphicFrame;
@@ -14,38 +17,52 @@ import org.apache.poi.xslf.usermodel.XSLFPictureShape;
 import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Reopens deck.pptx with POI: what a presenter gets in PowerPoint. */
+/** Reopens every report's deck.pptx with POI: what a presenter gets in PowerPoint. */
 class DeckTest {
-    static XMLSlideShow show;
-    static Report report;
+    static final String IDS = ReportPdfTest.IDS;
+    /** DeckWriter puts at most this many key points on a slide, then continues on the next. */
+    static final int POINTS_PER_SLIDE = 5;
+    private static final Map<Path, XMLSlideShow> OPEN = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void open() throws IOException {
-        report = Rendered2024.report();
-        try (InputStream in = Files.newInputStream(Rendered2024.file("deck.pptx"))) {
-            show = new XMLSlideShow(in);
-        }
+    static XMLSlideShow open(Path pptx) {
+        return OPEN.computeIfAbsent(pptx, p -> {
+            try (InputStream in = Files.newInputStream(p)) {
+                return new XMLSlideShow(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
-    @AfterAll
-    static void close() throws IOException {
-        show.close();
+    static XMLSlideShow show(String id) {
+        return open(Rendered.of(id).file("deck.pptx"));
+    }
+
+    static void all(Report r, XMLSlideShow show) {
+        slideSequence(r, show);
+        placeholdersOnly(show);
+        nativeCharts(r, show);
+        notes(show);
+        textFits(r, show);
     }
 
     static String title(XSLFSlide s) {
@@ -56,30 +73,93 @@ class DeckTest {
         return "";
     }
 
-    @Test
-    void sixteenByNineWithTheExpectedSequence() {
-        assertEquals(960, show.getPageSize().width);
-        assertEquals(540, show.getPageSize().height);
-        List<XSLFSlide> slides = show.getSlides();
-        assertTrue(slides.size() >= 45 && slides.size() <= 70, "slides: " + slides.size());
-        assertEquals(report.title(), title(slides.get(0)));
-        assertEquals("目录", title(slides.get(1)));
-        assertTrue(title(slides.get(2)).startsWith("PART 1"));
-        assertTrue(title(slides.get(3)).startsWith("趋势一"));
-        // every trend appears in order, each followed by its key points
-        int at = 0;
-        for (Chapter c : report.trends()) {
-            int found = -1;
-            for (int i = at; i < slides.size(); i++) if (title(slides.get(i)).startsWith(c.numberLabel())) { found = i; break; }
-            assertTrue(found >= 0, c.numberLabel() + " title slide");
-            assertEquals(c.title() + "：核心观点", title(slides.get(found + 1)));
-            at = found + 1;
+    /** One expected slide: its layout and title. */
+    record Expected(SlideLayout layout, String title) {
+        @Override
+        public String toString() {
+            return layout + " \"" + title + "\"";
         }
-        assertTrue(title(slides.get(slides.size() - 1)).startsWith("谢谢"));
     }
 
-    @Test
-    void everyShapeIsAPlaceholderOrAChartNeverAPicture() {
+    /** The slides the model implies, in order, each with the words the language pack gives it. */
+    static List<Expected> expected(Report r) {
+        Labels l = new Labels(r);
+        LanguagePack lang = r.lang();
+        List<Expected> out = new ArrayList<>();
+        out.add(new Expected(SlideLayout.TITLE, r.title()));
+        out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.agenda")));
+        for (Part p : r.parts()) {
+            List<Chapter> chapters = p.chapters().stream().filter(r.deckChapters()::contains).toList();
+            if (chapters.isEmpty()) continue;
+            if (!p.implicit()) out.add(new Expected(SlideLayout.SECTION_HEADER, lang.msg("slide.label.and.title", l.part(p), p.title())));
+            for (Chapter c : chapters) {
+                String label = l.tocLabel(c);
+                out.add(new Expected(SlideLayout.SECTION_HEADER, label.isEmpty() ? c.title() : lang.msg("slide.label.and.title", label, c.title())));
+                for (int from = 0; from < c.keyPoints().size(); from += POINTS_PER_SLIDE) {
+                    out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.keypoints", c.title()) + (from > 0 ? lang.msg("deck.continued") : "")));
+                }
+                if (c.keyPoints().isEmpty() && !c.summary().isEmpty()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.summary", c.title())));
+                for (String f : c.figureIds()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, r.dataset(f).title()));
+                if (!c.keyFigures().isEmpty()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.keyfigures", c.title())));
+                if (c.quote().isPresent()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.quote", c.title())));
+            }
+        }
+        out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.closing", r.publisher())));
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void slidesAreWhatTheModelImpliesInOrder(String id) {
+        Report r = Rendered.of(id).report();
+        XMLSlideShow show = show(id);
+        assertEquals(960, show.getPageSize().width);
+        assertEquals(540, show.getPageSize().height);
+        slideSequence(r, show);
+    }
+
+    static void slideSequence(Report r, XMLSlideShow show) {
+        List<Expected> expected = expected(r);
+        List<Expected> actual = show.getSlides().stream().map(s -> new Expected(s.getSlideLayout().getType(), title(s))).toList();
+        assertEquals(expected, actual, "slides: layout and title of each, as the model implies");
+        // a section-header slide per deck chapter (and per visible part that has deck chapters)
+        long headers = actual.stream().filter(e -> e.layout() == SlideLayout.SECTION_HEADER).count();
+        long parts = r.parts().stream().filter(p -> !p.implicit() && p.chapters().stream().anyMatch(r.deckChapters()::contains)).count();
+        assertEquals(r.deckChapters().size() + parts, headers, "section headers");
+        // key-point slides hold the chapter's key points, in order, at most POINTS_PER_SLIDE each
+        Labels l = new Labels(r);
+        for (Chapter c : r.deckChapters()) {
+            if (c.keyPoints().isEmpty()) continue;
+            List<String> bullets = new ArrayList<>();
+            String prefix = r.lang().msg("deck.keypoints", c.title());
+            for (XSLFSlide s : show.getSlides()) {
+                if (!title(s).startsWith(prefix)) continue;
+                List<String> here = body(s);
+                assertTrue(here.size() <= POINTS_PER_SLIDE, l.heading(c) + ": " + here);
+                bullets.addAll(here);
+            }
+            assertEquals(c.keyPoints(), bullets, "key points of " + c.id());
+        }
+    }
+
+    /** The paragraphs of a slide's body placeholder. */
+    static List<String> body(XSLFSlide s) {
+        List<String> out = new ArrayList<>();
+        for (XSLFTextShape t : s.getPlaceholders()) {
+            var ph = t.getPlaceholderDetails().getPlaceholder();
+            if (ph == org.apache.poi.sl.usermodel.Placeholder.TITLE || ph == org.apache.poi.sl.usermodel.Placeholder.CENTERED_TITLE) continue;
+            t.getTextParagraphs().forEach(p -> out.add(p.getText()));
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void everyShapeIsAPlaceholderOrAChartNeverAPicture(String id) {
+        placeholdersOnly(show(id));
+    }
+
+    static void placeholdersOnly(XMLSlideShow show) {
         for (XSLFSlide s : show.getSlides()) {
             for (XSLFShape sh : s.getShapes()) {
                 assertFalse(sh instanceof XSLFPictureShape, "picture on slide " + s.getSlideNumber());
@@ -90,55 +170,109 @@ class DeckTest {
         }
     }
 
-    @Test
-    void chartsAreNativeWithEmbeddedWorkbooksHoldingTheDatasetValues() throws Exception {
-        List<XSLFChart> charts = show.getCharts();
-        int trendsWithFigures = (int) report.trends().stream().filter(c -> !c.figureIds().isEmpty()).count();
-        assertTrue(charts.size() >= trendsWithFigures, "charts: " + charts.size());
-        int checked = 0;
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void oneNativeChartPerFeaturedFigureWithTheDatasetValuesInItsWorkbook(String id) throws Exception {
+        nativeCharts(Rendered.of(id).report(), show(id));
+    }
+
+    /** The datasets the deck charts, in order: each deck chapter's featured figures. */
+    static List<Dataset> featured(Report r) {
+        return r.deckChapters().stream().flatMap(c -> c.figureIds().stream()).map(r::dataset).toList();
+    }
+
+    static void nativeCharts(Report r, XMLSlideShow show) {
+        List<Dataset> featured = featured(r);
+        List<XSLFSlide> chartSlides = new ArrayList<>();
         for (XSLFSlide s : show.getSlides()) {
-            for (XSLFShape sh : s.getShapes()) {
-                if (!(sh instanceof XSLFGraphicFrame g) || !g.hasChart()) continue;
-                XSLFChart chart = g.getChart();
-                Dataset d = datasetByTitle(title(s));
-                Sheet sheet = chart.getWorkbook().getSheetAt(0);
-                for (int si = 0; si < d.series().size(); si++) {
-                    assertEquals(d.series().get(si).name(), sheet.getRow(0).getCell(si + 1).getStringCellValue());
-                    for (int c = 0; c < d.categories().size(); c++) {
-                        Optional<Value> v = d.series().get(si).values().get(c);
-                        var cell = sheet.getRow(c + 1).getCell(si + 1);
-                        if (v.isPresent()) assertEquals(v.get().mid(), cell.getNumericCellValue(), 1e-9, d.id() + " " + d.categories().get(c));
-                    }
+            long charts = s.getShapes().stream().filter(sh -> sh instanceof XSLFGraphicFrame g && g.hasChart()).count();
+            assertTrue(charts <= 1, "one chart a slide: slide " + s.getSlideNumber());
+            if (charts == 1) chartSlides.add(s);
+        }
+        assertEquals(featured.size(), chartSlides.size(), "a chart slide per featured figure");
+        assertEquals(featured.size(), show.getCharts().size());
+        for (int i = 0; i < featured.size(); i++) {
+            Dataset d = featured.get(i);
+            XSLFSlide s = chartSlides.get(i);
+            assertEquals(d.title(), title(s), "chart slide " + (i + 1));
+            XSLFChart chart = s.getShapes().stream().filter(sh -> sh instanceof XSLFGraphicFrame g && g.hasChart())
+                    .map(sh -> ((XSLFGraphicFrame) sh).getChart()).findFirst().orElseThrow();
+            Sheet sheet;
+            try {
+                sheet = chart.getWorkbook().getSheetAt(0);
+            } catch (Exception e) {
+                throw new AssertionError(d.id() + ": the chart's embedded workbook cannot be read", e);
+            }
+            for (int si = 0; si < d.series().size(); si++) {
+                assertEquals(d.series().get(si).name(), sheet.getRow(0).getCell(si + 1).getStringCellValue(), d.id() + " series name");
+                for (int c = 0; c < d.categories().size(); c++) {
+                    Optional<Value> v = d.series().get(si).values().get(c);
+                    var cell = sheet.getRow(c + 1).getCell(si + 1);
+                    if (v.isPresent()) assertEquals(v.get().mid(), cell.getNumericCellValue(), 1e-9, d.id() + " " + d.categories().get(c));
                 }
-                assertTrue(sheet.getRow(1).getCell(0).getStringCellValue().startsWith(d.categories().get(0)));
-                checked++;
+            }
+            for (int c = 0; c < d.categories().size(); c++) {
+                assertTrue(sheet.getRow(c + 1).getCell(0).getStringCellValue().startsWith(d.categories().get(c)), d.id() + " category " + c);
             }
         }
-        assertEquals(charts.size(), checked);
     }
 
-    private static Dataset datasetByTitle(String title) {
-        return report.datasets().values().stream().filter(d -> d.title().equals(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("no dataset titled " + title));
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void everySlideHasSpeakerNotes(String id) {
+        notes(show(id));
     }
 
-    @Test
-    void everyContentSlideHasSpeakerNotesWithSources() {
-        int withNumbers = 0;
-        for (XSLFSlide s : show.getSlides()) {
-            XSLFNotes notes = s.getNotes();
-            assertNotNull(notes, "notes on slide " + s.getSlideNumber());
-            StringBuilder text = new StringBuilder();
-            for (XSLFTextShape t : notes.getPlaceholders()) text.append(t.getText());
-            assertTrue(text.length() > 10, "notes on slide " + s.getSlideNumber() + ": " + text);
-            if (text.toString().contains("出处：002_60ebbbbbae8729be.txt:")) withNumbers++;
+    static String notesOf(XSLFSlide s) {
+        XSLFNotes notes = s.getNotes();
+        if (notes == null) return "";
+        StringBuilder text = new StringBuilder();
+        for (XSLFTextShape t : notes.getPlaceholders()) {
+            var ph = t.getPlaceholderDetails().getPlaceholder();
+            if (ph == org.apache.poi.sl.usermodel.Placeholder.SLIDE_IMAGE || ph == org.apache.poi.sl.usermodel.Placeholder.SLIDE_NUMBER) continue;
+            text.append(t.getText());
         }
-        assertTrue(withNumbers >= report.trends().size(), "chart and key-figure notes cite their seed lines");
+        return text.toString();
     }
 
-    @Test
-    void textFitsItsBoxWithTheBundledFont() {
-        new ai.qbit.reports.chart.ThemeFonts(report.theme()).registerWithAwt();
+    static void notes(XMLSlideShow show) {
+        for (XSLFSlide s : show.getSlides()) {
+            assertNotNull(s.getNotes(), "notes on slide " + s.getSlideNumber());
+            String text = notesOf(s);
+            assertTrue(text.strip().length() > 10, "notes on slide " + s.getSlideNumber() + " (" + title(s) + "): " + text);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void chartAndKeyFigureNotesCiteTheirSourceLines(String id) {
+        Report r = Rendered.of(id).report();
+        XMLSlideShow show = show(id);
+        List<XSLFSlide> slides = show.getSlides();
+        List<Dataset> featured = featured(r);
+        int chart = 0;
+        for (XSLFSlide s : slides) {
+            if (s.getShapes().stream().noneMatch(sh -> sh instanceof XSLFGraphicFrame g && g.hasChart())) continue;
+            Dataset d = featured.get(chart++);
+            String notes = notesOf(s);
+            for (var ref : d.from()) assertTrue(notes.contains(ref.toString()), d.id() + " notes cite " + ref + ": " + notes);
+        }
+        for (Chapter c : r.deckChapters()) {
+            if (c.keyFigures().isEmpty()) continue;
+            String title = r.lang().msg("deck.keyfigures", c.title());
+            XSLFSlide s = slides.stream().filter(x -> title(x).equals(title)).findFirst().orElseThrow();
+            for (var k : c.keyFigures()) assertTrue(notesOf(s).contains(k.from().toString()), c.id() + " key figure notes cite " + k.from());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void textFitsItsBoxWithTheThemeFont(String id) {
+        textFits(Rendered.of(id).report(), show(id));
+    }
+
+    static void textFits(Report r, XMLSlideShow show) {
+        new ai.qbit.reports.chart.ThemeFonts(r.theme()).registerWithAwt();
         List<String> overflow = new ArrayList<>();
         for (XSLFSlide s : show.getSlides()) {
             for (XSLFTextShape t : s.getPlaceholders()) {
@@ -149,12 +283,22 @@ class DeckTest {
         assertTrue(overflow.isEmpty(), String.join("\n", overflow));
     }
 
-    @Test
-    void themeFontsAreSetForLatinAndEastAsianText() {
-        var fonts = show.getSlideMasters().get(0).getTheme().getXmlObject().getThemeElements().getFontScheme();
-        assertEquals("Noto Sans SC", fonts.getMinorFont().getLatin().getTypeface());
-        assertEquals("Noto Sans SC", fonts.getMinorFont().getEa().getTypeface());
-        assertEquals("Noto Sans SC", fonts.getMajorFont().getEa().getTypeface());
-        assertTrue(fonts.getMinorFont().getFontList().stream().anyMatch(f -> "Hans".equals(f.getScript())), "fallback for Simplified Chinese");
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void themeFontsAreSetForLatinAndEastAsianText(String id) {
+        String family = Rendered.of(id).report().theme().fontFamily();
+        var fonts = show(id).getSlideMasters().get(0).getTheme().getXmlObject().getThemeElements().getFontScheme();
+        assertEquals(family, fonts.getMinorFont().getLatin().getTypeface());
+        assertEquals(family, fonts.getMinorFont().getEa().getTypeface());
+        assertEquals(family, fonts.getMajorFont().getEa().getTypeface());
+    }
+
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void documentPropertiesComeFromTheModel(String id) {
+        Report r = Rendered.of(id).report();
+        var props = show(id).getProperties().getCoreProperties();
+        assertEquals(r.title(), props.getTitle());
+        assertEquals(r.author(), props.getCreator());
     }
 }

@@ -1,10 +1,11 @@
 package ai.qbit.reports.render;
 
-import ai.qbit.reports.support.Rendered2024;
+import ai.qbit.reports.support.Rendered;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -19,12 +20,13 @@ class LibreOfficeTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void impressConvertsTheDeck() throws Exception {
+    @ParameterizedTest
+    @MethodSource(ReportPdfTest.IDS)
+    void impressConvertsTheDeck(String id) throws Exception {
         String soffice = java.util.stream.Stream.of("/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice")
                 .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
         Assumptions.assumeTrue(soffice != null, "LibreOffice is not installed (CI installs it)");
-        Path deck = Rendered2024.file("deck.pptx");
+        Path deck = Rendered.of(id).file("deck.pptx");
         Process p = new ProcessBuilder(soffice, "--headless", "-env:UserInstallation=file://" + tmp.resolve("profile"),
                 "--convert-to", "pdf", "--outdir", tmp.toString(), deck.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("soffice.log").toFile()).start();

@@ -35,7 +35,12 @@ public final class VisibleText extends PDFTextStripper {
     }
 
     public static List<String> pages(PDDocument doc, float bottomMarginMm, boolean byPosition) throws IOException {
-        VisibleText s = new VisibleText(bottomMarginMm * 72f / 25.4f, byPosition);
+        return pagesAbove(doc, bottomMarginMm * 72f / 25.4f, byPosition);
+    }
+
+    /** As {@link #pages(PDDocument, float, boolean)}, the bottom margin in points (the theme's page geometry). */
+    public static List<String> pagesAbove(PDDocument doc, double bottomMarginPt, boolean byPosition) throws IOException {
+        VisibleText s = new VisibleText((float) bottomMarginPt, byPosition);
         List<String> out = new ArrayList<>();
         for (int i = 1; i <= doc.getNumberOfPages(); i++) {
             s.setStartPage(i);
