@@ -65,6 +65,7 @@ public final class Watch {
 
     private Report report;
     private Generate.Summary outputs;
+    private Templates templates;
 
     public Watch(Path root, String reportId, Optional<Path> deckTemplate, boolean verbose, PrintStream out, PrintStream err) {
         this.root = root.toAbsolutePath().normalize();
@@ -233,18 +234,25 @@ public final class Watch {
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Templates templates = Templates.forReport(root, next);
-            // the deck needs nothing from the PDF; it starts beside it
-            var deckJob = touched.contains(Artifact.DECK) ? pool.submit(() -> timed(() -> new DeckWriter().write(next,
-                    deckTemplate.isPresent() ? DeckTemplate.of(deckTemplate.get()) : DeckTemplate.builtIn(next.theme())))) : null;
+            // parsed templates are kept from cycle to cycle until a template changes
+            if (templates == null || changed.stream().anyMatch(p -> root.relativize(p).toString().replace('\\', '/').contains("templates/"))) {
+                templates = Templates.forReport(root, next);
+            }
+            Templates templates = this.templates;
             Generate.Summary s = outputs;
             Timed<ReportPdfWriter.Rendered> pdf = null;
+            // after an edit the page the author is looking at comes first, alone; the deck and the briefs follow side
+            // by side. The first run is a whole run: the deck starts beside the PDF, as in Generate.
+            java.util.concurrent.Callable<Timed<DeckWriter.Rendered>> deckWork = () -> timed(() -> new DeckWriter().write(next,
+                    deckTemplate.isPresent() ? DeckTemplate.of(deckTemplate.get()) : DeckTemplate.builtIn(next.theme())));
+            var deckJob = outputs == null ? pool.submit(deckWork) : null;
             if (touched.contains(Artifact.PDF)) {
                 pdf = timed(() -> new ReportPdfWriter(templates).write(next));
                 s = with(s, pdf.value(), null, null, null);
                 write(next, s);
                 progress("report.pdf", pdf.value().pdf().length, pdf.value().pages() + " pages", pdf.millis(), t0);
             }
+            if (deckJob == null && touched.contains(Artifact.DECK)) deckJob = pool.submit(deckWork);
             boolean labelsMoved = pdf != null && s != null && outputs != null
                     && !pdf.value().pageLabels().equals(outputs.pdf().pageLabels());
             if (touched.contains(Artifact.BRIEFS) || labelsMoved) {
