@@ -37,7 +37,6 @@ public final class Generate {
     }
 
     public Report load(String reportId) {
-        DeckTemplate.warmUp(); // the second core is idle while the model is read
         return new ReportLoader(root.resolve("assets")).load(root.resolve("seeds").resolve(reportId));
     }
 

@@ -48,25 +48,6 @@ public final class DeckTemplate {
         this.show = show;
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
-
-    /**
-     * Loads and initialises POI's slide classes and OOXML schemas on a spare core while the model is still being read
-     * (a cold run spends most of a second there), so the deck, the longest job of a run, starts on warm classes.
-     */
-    public static void warmUp() {
-        if (!WARMING.compareAndSet(false, true)) return;
-        Thread t = new Thread(() -> {
-            try (XMLSlideShow show = new XMLSlideShow()) {
-                show.getSlideMasters().forEach(m -> m.getSlideLayouts());
-            } catch (IOException | RuntimeException e) {
-                // only a head start; the deck reports any real problem itself
-            }
-        }, "deck-warm-up");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** POI's default master, made 16:9 and restyled from the theme: a designed master, not a stretched 4:3 one. */
     public static DeckTemplate builtIn(Theme theme) throws TemplateException {
         XMLSlideShow show = new XMLSlideShow();
