@@ -94,7 +94,7 @@ public final class ReportLoader {
             if (!partNumbers.add(number)) p.get("number").problem("part number " + number + " is used twice");
             List<Chapter> list = new ArrayList<>();
             for (YNode c : p.list("chapters")) chapters.read(c, null, true).ifPresent(list::add);
-            if (list.isEmpty()) p.get("chapters").problem("a part needs at least one chapter");
+            if (p.list("chapters").isEmpty()) p.get("chapters").problem("a part needs at least one chapter");
             parts.add(new Part(pid, number, p.optText("label").orElse(""), p.text("title"), list));
         }
         if (hasParts && root.list("parts").isEmpty()) root.get("parts").problem("expected at least one part");

@@ -164,9 +164,9 @@ class Report2024Test {
     }
 
     @Test
-    void deckHasSeventySevenSlidesInTheExpectedSequence() {
+    void deckHasSeventyFourSlidesInTheExpectedSequence() {
         List<XSLFSlide> slides = show.getSlides();
-        assertEquals(77, slides.size(), "title, agenda, 3 part dividers, 10 trends and 5 cases, closing");
+        assertEquals(74, slides.size(), "title, agenda, 3 part dividers, 10 trends and 5 cases, closing");
         assertEquals(report.title(), title(slides.get(0)));
         assertEquals("目录", title(slides.get(1)));
         assertEquals("PART 1  技术篇", title(slides.get(2)));

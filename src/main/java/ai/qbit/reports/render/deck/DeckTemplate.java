@@ -42,6 +42,8 @@ public final class DeckTemplate {
     }
 
     final XMLSlideShow show;
+    /** True for the built-in master, whose notes master takes the report's theme too. */
+    boolean builtIn;
     final Map<SlideLayout, XSLFSlideLayout> layouts = new EnumMap<>(SlideLayout.class);
 
     private DeckTemplate(XMLSlideShow show) {
@@ -67,6 +69,7 @@ public final class DeckTemplate {
             applyTheme(master.getTheme(), theme);
         }
         DeckTemplate t = new DeckTemplate(show);
+        t.builtIn = true;
         t.matchLayouts("the built-in template");
         return t;
     }
@@ -156,7 +159,8 @@ public final class DeckTemplate {
     }
 
     /** Theme fonts (Latin and East Asian both the bundled family, with a Simplified Chinese fallback) and colours. */
-    private static void applyTheme(XSLFTheme xslfTheme, Theme theme) {
+    static void applyTheme(XSLFTheme xslfTheme, Theme theme) {
+        xslfTheme.getXmlObject().setName(theme.name());
         var elements = xslfTheme.getXmlObject().getThemeElements();
         CTFontScheme fonts = elements.getFontScheme();
         fonts.setName(theme.name());

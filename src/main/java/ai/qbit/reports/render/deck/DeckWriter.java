@@ -49,15 +49,14 @@ public final class DeckWriter {
             for (Chapter c : chapters) w.chapter(c);
         }
         w.closing();
-        var props = show.getProperties().getCoreProperties();
-        java.util.Date date = java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-        props.setTitle(report.title());
-        props.setCreator(report.author());
-        props.setSubjectProperty(report.subtitle());
-        props.setKeywords(String.join(", ", report.keywords()));
-        props.setCreated(java.util.Optional.of(date));
-        props.setModified(java.util.Optional.of(date));
-        props.setLastModifiedByUser(report.publisher());
+        for (var slide : show.getSlides()) w.language.tag(slide);
+        List<String> titles = new ArrayList<>();
+        for (XSLFSlide slide : show.getSlides()) {
+            titles.add(java.util.Arrays.stream(slide.getPlaceholders()).filter(t -> t.getPlaceholderDetails().getPlaceholder() == org.apache.poi.sl.usermodel.Placeholder.TITLE
+                    || t.getPlaceholderDetails().getPlaceholder() == org.apache.poi.sl.usermodel.Placeholder.CENTERED_TITLE)
+                    .map(XSLFTextShape::getText).findFirst().orElse(""));
+        }
+        PackageProperties.write(show, report, titles);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         show.write(out);
         int n = show.getSlides().size();
@@ -75,6 +74,8 @@ public final class DeckWriter {
         final Color primary;
         final Color accent;
         final Color muted;
+        final TextLanguage language;
+        final NotesPages notes;
 
         Writer(Report report, DeckTemplate template, XMLSlideShow show) {
             this.report = report;
@@ -85,6 +86,8 @@ public final class DeckWriter {
             this.primary = Color.decode(report.theme().primary());
             this.accent = Color.decode(report.theme().accent());
             this.muted = Color.decode(report.theme().muted());
+            this.language = TextLanguage.of(report);
+            this.notes = new NotesPages(show, template.builtIn ? report.theme() : null, language);
         }
 
         XSLFSlide slide(SlideLayout type) {
@@ -116,7 +119,7 @@ public final class DeckWriter {
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
             SlideText.dropEmptyPlaceholders(s);
             int parts = report.visibleParts().size(), chapters = report.body().size();
-            SlideText.notes(show, s, msg("deck.notes.cover", report.publisher(), msg("title.quoted", report.title()), labels.day())
+            notes.write(s, msg("deck.notes.cover", report.publisher(), msg("title.quoted", report.title()), labels.day())
                     + (parts > 0 ? msg("deck.notes.cover.parts", parts, chapters) : msg("deck.notes.cover.chapters", chapters)));
         }
 
@@ -124,26 +127,33 @@ public final class DeckWriter {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
             SlideText.setTitle(s, msg("deck.agenda"));
             List<SlideText.Para> paras = new ArrayList<>();
-            StringBuilder notes = new StringBuilder();
-            if (!report.visibleParts().isEmpty()) notes.append(msg("deck.notes.agenda.parts", report.visibleParts().size()));
+            StringBuilder said = new StringBuilder();
+            // a long agenda (two columns) lists titles only, so it can be read from the back; taglines are for short ones
+            boolean taglines = report.deckChapters().size() <= 9;
+            if (!report.visibleParts().isEmpty()) said.append(msg("deck.notes.agenda.parts", report.visibleParts().size()));
             for (Part p : report.parts()) {
                 List<Chapter> chapters = p.chapters().stream().filter(report.deckChapters()::contains).toList();
                 if (chapters.isEmpty()) continue;
                 int level = p.implicit() ? 0 : 1;
                 if (!p.implicit()) {
-                    paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("slide.label.and.title", labels.part(p), p.title()), 18, true, primary)), 0, false, null));
+                    paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("slide.label.and.title", labels.part(p), p.title()), 22, true, primary)), 0, false, null));
                 }
                 for (Chapter c : chapters) {
                     String label = labels.tocLabel(c);
-                    String line = label.isEmpty() ? labels.fullTitle(c) : msg("slide.label.and.title", label, fullTitleWithTagline(c));
-                    paras.add(SlideText.Para.bullet(line, 15, level));
+                    String title = taglines ? fullTitleWithTagline(c) : c.title();
+                    String line = label.isEmpty() ? (taglines ? labels.fullTitle(c) : c.title()) : msg("slide.label.and.title", label, title);
+                    paras.add(SlideText.Para.bullet(line, 20, level));
                 }
                 String list = lang.join(chapters.stream().map(this::spoken).toList());
-                notes.append(p.implicit() ? msg("deck.notes.agenda.chapters", list)
+                said.append(p.implicit() ? msg("deck.notes.agenda.chapters", list)
                         : msg("deck.notes.agenda.part", labels.part(p), p.title(), list));
             }
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
-            SlideText.notes(show, s, notes.toString());
+            // a long agenda in two columns at a size the room can read, rather than one column of small print
+            SlideText.body(s).ifPresent(b -> {
+                SlideText.columns(b, paras.size() > 9 ? 2 : 1);
+                SlideText.fill(b, paras);
+            });
+            notes.write(s, said.toString());
         }
 
         /** The agenda shows every chapter's tagline, numbered or not. */
@@ -156,8 +166,18 @@ public final class DeckWriter {
             SlideText.setTitle(s, msg("slide.label.and.title", labels.part(p), p.title()));
             if (!p.label().isEmpty()) SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(p.label(), 18))));
             SlideText.dropEmptyPlaceholders(s);
-            SlideText.notes(show, s, msg("deck.notes.part", labels.part(p), p.title(),
+            notes.write(s, msg("deck.notes.part", labels.part(p), p.title(),
                     lang.join(chapters.stream().map(this::spoken).toList())));
+        }
+
+        /** What the notes say a chapter is about: its summary, else its sections, else its tagline. */
+        String chapterGist(Chapter c) { // (else the chapter's first paragraph)
+            if (!c.summary().isEmpty()) return c.summary();
+            List<String> sections = c.topHeadings().stream().map(h -> h.plainText()).toList();
+            if (!sections.isEmpty()) return msg("deck.notes.chapter.sections", lang.join(sections));
+            if (!c.tagline().isEmpty()) return c.tagline();
+            return c.body().stream().filter(b -> b instanceof Block.Paragraph).findFirst()
+                    .map(b -> Inline.plain(((Block.Paragraph) b).text()).replace('\n', ' ')).orElse("");
         }
 
         /** A chapter's slides: its title, key points (or summary), featured figures, key figures, quote. */
@@ -166,7 +186,7 @@ public final class DeckWriter {
             SlideText.setTitle(s, slideTitle(c));
             if (!c.tagline().isEmpty()) SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.tagline(), 20))));
             SlideText.dropEmptyPlaceholders(s);
-            SlideText.notes(show, s, msg("deck.notes.chapter", labels.heading(c)) + c.summary());
+            notes.write(s, msg("deck.notes.chapter", labels.heading(c)) + chapterGist(c));
 
             // key points, split onto continuation slides when there are many
             List<String> points = c.keyPoints();
@@ -174,15 +194,15 @@ public final class DeckWriter {
                 List<String> chunk = points.subList(from, Math.min(points.size(), from + POINTS_PER_SLIDE));
                 XSLFSlide k = slide(SlideLayout.TITLE_AND_CONTENT);
                 SlideText.setTitle(k, msg("deck.keypoints", c.title()) + (from > 0 ? msg("deck.continued") : ""));
-                List<SlideText.Para> paras = chunk.stream().map(t -> SlideText.Para.bullet(t, 20, 0)).toList();
+                List<SlideText.Para> paras = chunk.stream().map(t -> SlideText.Para.bullet(t, 30, 0)).toList();
                 SlideText.body(k).ifPresent(b -> SlideText.fill(b, paras));
-                SlideText.notes(show, k, msg("deck.notes.keypoints", String.join(msg("sentence.separator"), chunk)));
+                notes.write(k, msg("deck.notes.keypoints", String.join(msg("sentence.separator"), chunk)));
             }
             if (points.isEmpty() && !c.summary().isEmpty()) {
                 XSLFSlide k = slide(SlideLayout.TITLE_AND_CONTENT);
                 SlideText.setTitle(k, msg("deck.summary", c.title()));
-                SlideText.body(k).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.summary(), 20))));
-                SlideText.notes(show, k, c.summary());
+                SlideText.body(k).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.summary(), 28))));
+                notes.write(k, c.summary());
             }
 
             for (String id : c.figureIds()) chartSlide(report.dataset(id));
@@ -201,8 +221,8 @@ public final class DeckWriter {
             SlideText.moveTo(body, new Rectangle2D.Double(area.getX(), area.getMaxY() - sourceHeight, area.getWidth(), sourceHeight));
             String source = msg("figure.source", d.source()) + (d.unit().isEmpty() ? "" : msg("deck.chart.unit", labels.unit(d)));
             SlideText.fill(body, List.of(new SlideText.Para(List.of(new SlideText.Run(source, 11, false, muted)), 0, false, null)));
-            NativeChart.add(show, s, d, chartBox, java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), lang);
-            SlideText.notes(show, s, chartNotes(d));
+            NativeChart.add(show, s, d, chartBox, java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), lang, language, report.theme());
+            notes.write(s, chartNotes(d));
         }
 
         String chartNotes(Dataset d) {
@@ -227,13 +247,16 @@ public final class DeckWriter {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
             SlideText.setTitle(s, msg("deck.keyfigures", c.title()));
             List<SlideText.Para> paras = new ArrayList<>();
+            // each figure a card: the number large, its label beneath (one column: a column break would split a card)
             for (KeyFigure k : c.keyFigures()) {
-                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.value(), 30, true, primary),
-                        new SlideText.Run("  " + k.label(), 16, false, null)), 0, false, null));
+                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.value(), 48, true, primary)), 0, false, null, 14d));
+                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.label(), 20, false, null)), 0, false, null, 0d));
             }
-            paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("figure.source", msg("work.citation", report.publisher(), msg("title.quoted", report.title()))), 11, false, muted)), 0, false, null));
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
-            SlideText.notes(show, s, msg("deck.notes.keyfigures", String.join(msg("sentence.separator"), c.keyFigures().stream()
+            paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("figure.source", msg("work.citation", report.publisher(), msg("title.quoted", report.title()))), 12, false, muted)), 0, false, null, 14d));
+            SlideText.body(s).ifPresent(b -> {
+                SlideText.fill(b, paras);
+            });
+            notes.write(s, msg("deck.notes.keyfigures", String.join(msg("sentence.separator"), c.keyFigures().stream()
                     .map(k -> msg("deck.notes.keyfigure", k.label(), k.value(), k.from().toString())).toList())));
         }
 
@@ -241,9 +264,9 @@ public final class DeckWriter {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
             SlideText.setTitle(s, msg("deck.quote", c.title()));
             SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(
-                    new SlideText.Para(List.of(new SlideText.Run(lang.quoted(q.text()), 24, false, null)), 0, false, null),
-                    new SlideText.Para(List.of(new SlideText.Run(msg("quote.attribution", q.by()), 16, false, accent)), 0, false, TextParagraph.TextAlign.RIGHT))));
-            SlideText.notes(show, s, msg("deck.notes.quote", q.by(), lang.quoted(q.text())));
+                    new SlideText.Para(List.of(new SlideText.Run(lang.quoted(q.text()), 36, false, null)), 0, false, null),
+                    new SlideText.Para(List.of(new SlideText.Run(msg("quote.attribution", q.by()), 24, false, accent)), 0, false, TextParagraph.TextAlign.RIGHT))));
+            notes.write(s, msg("deck.notes.quote", q.by(), lang.quoted(q.text())));
         }
 
         void closing() {
@@ -252,11 +275,33 @@ public final class DeckWriter {
             Optional<Chapter> credits = report.credits();
             List<SlideText.Para> paras = new ArrayList<>();
             credits.ifPresent(t -> {
-                for (String line : plainLines(t.body())) paras.add(SlideText.Para.of(line, 14));
+                // what reads from the back row: the headings and the short lines; the full text is in the notes
+                for (Block b : t.body()) {
+                    if (b instanceof Block.Heading h) paras.add(new SlideText.Para(List.of(new SlideText.Run(h.plainText(), 24, true, primary)), 0, false, null));
+                    else if (b instanceof Block.ListBlock l) {
+                        for (List<Block> item : l.items()) {
+                            String line = String.join(" ", plainLines(item));
+                            if (line.length() <= 40) paras.add(SlideText.Para.of(line, 22));
+                        }
+                    } else if (b instanceof Block.Paragraph p && Inline.plain(p.text()).length() <= 40) {
+                        paras.add(SlideText.Para.of(Inline.plain(p.text()).replace('\n', ' '), 22));
+                    }
+                }
             });
-            if (paras.isEmpty()) paras.add(SlideText.Para.of(report.title(), 18));
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
-            SlideText.notes(show, s, credits.map(t -> msg("deck.notes.closing.credits", report.publisher(), t.title(),
+            // a heading with nothing shown under it is dropped; with nothing left, the slide names the report
+            for (int i = paras.size() - 1; i >= 0; i--) {
+                boolean heading = paras.get(i).runs().get(0).bold();
+                if (heading && (i == paras.size() - 1 || paras.get(i + 1).runs().get(0).bold())) paras.remove(i);
+            }
+            if (paras.isEmpty()) {
+                paras.add(SlideText.Para.of(report.title(), 32));
+                paras.add(SlideText.Para.of(msg("cover.imprint", report.publisher(), labels.date()), 24));
+            }
+            SlideText.body(s).ifPresent(b -> {
+                SlideText.columns(b, paras.size() > 6 ? 2 : 1);
+                SlideText.fill(b, paras);
+            });
+            notes.write(s, credits.map(t -> msg("deck.notes.closing.credits", report.publisher(), t.title(),
                     String.join(msg("sentence.separator"), plainLines(t.body())))).orElse(msg("deck.notes.closing", report.publisher())));
         }
 

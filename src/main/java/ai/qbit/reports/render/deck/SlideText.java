@@ -19,7 +19,11 @@ final class SlideText {
     static final double MIN_FONT = 12;
 
     /** One paragraph: runs of (text, size, bold, colour), a list level, and alignment. */
-    record Para(List<Run> runs, int level, boolean bullet, TextParagraph.TextAlign align) {
+    record Para(List<Run> runs, int level, boolean bullet, TextParagraph.TextAlign align, Double spaceBefore) {
+        Para(List<Run> runs, int level, boolean bullet, TextParagraph.TextAlign align) {
+            this(runs, level, bullet, align, null);
+        }
+
         static Para of(String text, double size) {
             return new Para(List.of(new Run(text, size, false, null)), 0, false, null);
         }
@@ -84,7 +88,10 @@ final class SlideText {
                 tp.setLeftMargin(0d);
             }
             if (p.align() != null) tp.setTextAlign(p.align());
-            tp.setSpaceBefore(p.level() > 0 ? -3d : -8d); // negative: points, not a share of the line
+            // negative: points, not a share of the line; gaps grow with the text so a short list still fills the slide
+            double size = p.runs().isEmpty() ? 18 : p.runs().get(0).size();
+            tp.setSpaceBefore(shape.getTextParagraphs().size() == 1 ? 0d : p.spaceBefore() != null ? -p.spaceBefore()
+                    : p.level() > 0 ? -Math.max(3, size * 0.25) : -Math.max(8, size * 0.6));
             for (Run r : p.runs()) {
                 XSLFTextRun run = tp.addNewTextRun();
                 run.setText(r.text());
@@ -94,12 +101,82 @@ final class SlideText {
             }
         }
         fit(shape);
+        roomy(shape);
+        // the size is measured here; an office suite's own shrink-on-overflow would second-guess it (LibreOffice
+        // shrinks text that fits by half), so this body does not autofit
+        var pr = shape.getTextBody().getXmlObject().getBodyPr();
+        if (pr.isSetNormAutofit()) pr.unsetNormAutofit();
+        if (pr.isSetSpAutoFit()) pr.unsetSpAutoFit();
+        if (!pr.isSetNoAutofit()) pr.addNewNoAutofit();
+    }
+
+    /**
+     * A short text in a large body: grown (at most half as large again, never past 60 pt) while it fits; if it still
+     * fills less than half the box, the box closes round it, centred where it was, so the slide is not a corner of text.
+     */
+    static void roomy(XSLFTextShape shape) {
+        double available = shape.getAnchor().getHeight() - shape.getTopInset() - shape.getBottomInset();
+        for (int step = 0; step < 6 && textHeight(shape) < available / 2; step++) {
+            scale(shape, 1.08);
+            if (!fits(shape) || maxSize(shape) > 60) {
+                scale(shape, 1 / 1.08);
+                break;
+            }
+        }
+        double used = textHeight(shape);
+        if (used < available / 2) {
+            java.awt.geom.Rectangle2D box = shape.getAnchor();
+            double h = used + shape.getTopInset() + shape.getBottomInset() + 2;
+            moveTo((org.apache.poi.xslf.usermodel.XSLFSimpleShape) shape, new java.awt.geom.Rectangle2D.Double(box.getX(), box.getY() + (box.getHeight() - h) / 3, box.getWidth(), h));
+        }
+    }
+
+    private static void scale(XSLFTextShape shape, double factor) {
+        for (XSLFTextParagraph p : shape.getTextParagraphs()) {
+            for (XSLFTextRun r : p.getTextRuns()) {
+                Double size = r.getFontSize();
+                r.setFontSize(Math.round((size == null ? 18 : size) * factor * 2) / 2.0);
+            }
+        }
+    }
+
+    private static double maxSize(XSLFTextShape shape) {
+        double max = 0;
+        for (XSLFTextParagraph p : shape.getTextParagraphs()) {
+            for (XSLFTextRun r : p.getTextRuns()) max = Math.max(max, r.getFontSize() == null ? 18 : r.getFontSize());
+        }
+        return max;
     }
 
     /** Does the laid-out text fit the box (with the bundled font's metrics)? */
+    /** Sets the body in {@code n} columns (the agenda, key figures): a placeholder property, so templates keep working. */
+    static void columns(XSLFTextShape shape, int n) {
+        var pr = shape.getTextBody().getXmlObject().getBodyPr();
+        if (n > 1) {
+            pr.setNumCol(n);
+            pr.setSpcCol(org.apache.poi.util.Units.toEMU(36));
+        } else if (pr.isSetNumCol()) pr.unsetNumCol();
+    }
+
     static boolean fits(XSLFTextShape shape) {
         double available = shape.getAnchor().getHeight() - shape.getTopInset() - shape.getBottomInset();
-        return shape.getTextHeight() <= available + 0.5;
+        return textHeight(shape) <= available + 0.5;
+    }
+
+    /**
+     * The height the text needs; in a body of n columns, its height laid out one column wide, divided by n with a
+     * margin for paragraphs that cannot break across a column (POI's layout knows no columns).
+     */
+    static double textHeight(XSLFTextShape shape) {
+        var pr = shape.getTextBody().getXmlObject().getBodyPr();
+        int n = pr.isSetNumCol() ? pr.getNumCol() : 1;
+        if (n <= 1) return shape.getTextHeight();
+        java.awt.geom.Rectangle2D box = shape.getAnchor();
+        double gap = pr.isSetSpcCol() ? org.apache.poi.util.Units.toPoints(pr.getSpcCol()) : 0;
+        moveTo((org.apache.poi.xslf.usermodel.XSLFSimpleShape) shape, new java.awt.geom.Rectangle2D.Double(box.getX(), box.getY(), (box.getWidth() - gap * (n - 1)) / n, box.getHeight()));
+        double h = shape.getTextHeight();
+        moveTo((org.apache.poi.xslf.usermodel.XSLFSimpleShape) shape, box);
+        return h / n * 1.15;
     }
 
     /** Shrinks every run in steps until the text fits; never below {@link #MIN_FONT}. */
