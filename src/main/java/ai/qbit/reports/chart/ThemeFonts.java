@@ -1,27 +1,21 @@
 package ai.qbit.reports.chart;
 
+import ai.qbit.reports.fonts.FontCache;
 import ai.qbit.reports.model.Theme;
 
 import java.awt.Font;
-import java.awt.FontFormatException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The theme's bundled fonts as AWT fonts, loaded once per file. Charts never depend on fonts installed on the
+ * The theme's bundled fonts as AWT fonts, loaded once per file ({@link FontCache}). Charts never depend on fonts installed on the
  * machine: the same TTF the PDF embeds draws every chart label.
  */
 public final class ThemeFonts {
-    private static final Map<Path, Font> CACHE = new ConcurrentHashMap<>();
     private final Font regular;
     private final Font bold;
 
     public ThemeFonts(Theme theme) {
-        this.regular = load(theme.regularFont());
-        this.bold = load(theme.boldFont());
+        this.regular = FontCache.awt(theme.regularFont());
+        this.bold = FontCache.awt(theme.boldFont());
     }
 
     /**
@@ -45,17 +39,5 @@ public final class ThemeFonts {
     /** True when {@code font} was derived from the bold file (PdfGraphics2D maps it back to the bold TTF). */
     public boolean isBold(Font font) {
         return font.getFontName().equals(bold.getFontName());
-    }
-
-    private static Font load(Path file) {
-        return CACHE.computeIfAbsent(file.toAbsolutePath().normalize(), p -> {
-            try {
-                return Font.createFont(Font.TRUETYPE_FONT, p.toFile());
-            } catch (FontFormatException e) {
-                throw new IllegalStateException("not a TrueType font: " + p, e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read font " + p, e);
-            }
-        });
     }
 }

@@ -42,13 +42,14 @@ public final class Generate {
 
     public Summary render(Report report, Optional<Path> deckTemplate) throws Exception {
         Templates templates = Templates.forReport(root, report);
-        DeckTemplate template = deckTemplate.isPresent() ? DeckTemplate.of(deckTemplate.get()) : DeckTemplate.builtIn(report.theme());
+        // the presenter's template is checked before any work; the built-in one is made on the deck's own thread
+        DeckTemplate custom = deckTemplate.isPresent() ? DeckTemplate.of(deckTemplate.get()) : null;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             // the deck needs nothing from the PDF, so it starts at once; the briefs wait for the report's page numbers
             long t0 = System.nanoTime();
             CompletableFuture<Timed<DeckWriter.Rendered>> deck = CompletableFuture.supplyAsync(
-                    () -> Timed.of(() -> new DeckWriter().write(report, template)), pool);
+                    () -> Timed.of(() -> new DeckWriter().write(report, custom != null ? custom : DeckTemplate.builtIn(report.theme()))), pool);
             Timed<ReportPdfWriter.Rendered> pdf = Timed.of(() -> new ReportPdfWriter(templates).write(report));
             CompletableFuture<Timed<BriefWriter.Digests>> digestsJob = CompletableFuture.supplyAsync(
                     () -> Timed.of(() -> new BriefWriter(templates).partDigests(report, pdf.value().pageLabels())), pool);

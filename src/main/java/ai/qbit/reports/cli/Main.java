@@ -23,6 +23,7 @@ public final class Main {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("watch")) System.exit(Watch.fromProperties().run()); // -Dwatch=true: see Watch
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         int code;
         try {

@@ -1,5 +1,6 @@
 package ai.qbit.reports.load;
 
+import ai.qbit.reports.fonts.FontCache;
 import ai.qbit.reports.model.Theme;
 
 import java.awt.Font;
@@ -22,9 +23,8 @@ final class GlyphCoverage {
 
     static GlyphCoverage of(Theme theme) {
         try {
-            return new GlyphCoverage(Font.createFont(Font.TRUETYPE_FONT, theme.regularFont().toFile()),
-                    Font.createFont(Font.TRUETYPE_FONT, theme.boldFont().toFile()), theme.fontFamily());
-        } catch (IOException | java.awt.FontFormatException e) {
+            return new GlyphCoverage(FontCache.awt(theme.regularFont()), FontCache.awt(theme.boldFont()), theme.fontFamily());
+        } catch (RuntimeException e) {
             return null; // the theme loader has already reported an unreadable font
         }
     }

@@ -1,8 +1,8 @@
 package ai.qbit.reports.render.pdf;
 
 import ai.qbit.reports.chart.ChartFactory;
+import ai.qbit.reports.fonts.FontCache;
 import ai.qbit.reports.model.Report;
-import com.lowagie.text.pdf.BaseFont;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.PagePosition;
@@ -48,8 +48,10 @@ public final class HtmlToPdf {
 
     public Result render(String xhtml, Pattern idsOfInterest) throws Exception {
         ITextRenderer renderer = new ITextRenderer();
-        renderer.getFontResolver().addFont(report.theme().regularFont().toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        renderer.getFontResolver().addFont(report.theme().boldFont().toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        // the same fonts the charts embed, from memory (what addFont(path, IDENTITY_H, EMBEDDED) does, minus the file reads)
+        for (java.nio.file.Path font : List.of(report.theme().regularFont(), report.theme().boldFont())) {
+            renderer.getFontResolver().addFont(FontCache.pdf(font), font.toString(), null);
+        }
         renderer.getSharedContext().setReplacedElementFactory(
                 new ChartElementFactory(renderer.getOutputDevice(), report, charts, fontMapper));
         renderer.setDocument(parse(xhtml), "file:///report/");

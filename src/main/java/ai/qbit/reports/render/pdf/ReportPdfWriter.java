@@ -29,16 +29,7 @@ public final class ReportPdfWriter {
 
     public Rendered write(Report report) throws Exception {
         ChartFactory charts = new ChartFactory(report.theme(), report.lang());
-        View view = new View(report, charts);
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("report", report);
-        vars.put("v", view);
-        vars.put("l", view.labels());
-        vars.put("t", report.theme());
-        vars.put("chartWidth", report.theme().page().textWidthPt()); // charts are drawn exactly the text width
-        vars.put("css", templates.css("pdf/report", vars));
-        String xhtml = templates.xhtml("pdf/report", vars);
-
+        String xhtml = xhtml(report, charts);
         if (Boolean.getBoolean("debug.xhtml")) java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/report.xhtml"), xhtml);
         HtmlToPdf.Result laid = new HtmlToPdf(report, charts).render(xhtml, Pattern.compile(".+"));
         // the body's first page: the first part opener, or the first chapter when the report has no parts
@@ -51,6 +42,19 @@ public final class ReportPdfWriter {
         laid.positions().forEach((id, pos) -> labels.put(id, pos.page() >= bodyStart
                 ? Integer.toString(pos.page() - bodyStart + 1) : pos.page() == 0 ? report.lang().msg("outline.cover") : Roman.lower(pos.page())));
         return new Rendered(pdf, laid.pages(), labels);
+    }
+
+    /** The report as the XHTML Flying Saucer lays out (charts are &lt;object&gt; elements drawn by {@code charts}). */
+    public String xhtml(Report report, ChartFactory charts) {
+        View view = new View(report, charts);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("report", report);
+        vars.put("v", view);
+        vars.put("l", view.labels());
+        vars.put("t", report.theme());
+        vars.put("chartWidth", report.theme().page().textWidthPt()); // charts are drawn exactly the text width
+        vars.put("css", templates.css("pdf/report", vars));
+        return templates.xhtml("pdf/report", vars);
     }
 
     /** The bookmarks mirror the table of contents: front matter, parts → chapters → first-level sections, back. */

@@ -1,13 +1,12 @@
 package ai.qbit.reports.render.pdf;
 
 import ai.qbit.reports.chart.ThemeFonts;
+import ai.qbit.reports.fonts.FontCache;
 import ai.qbit.reports.model.Theme;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.FontMapper;
 
 import java.awt.Font;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Maps every AWT font a chart draws with to the theme's TrueType files, embedded as subsets. */
 final class ThemeFontMapper implements FontMapper {
@@ -17,14 +16,8 @@ final class ThemeFontMapper implements FontMapper {
 
     ThemeFontMapper(Theme theme, ThemeFonts fonts) {
         this.fonts = fonts;
-        try {
-            this.regular = BaseFont.createFont(theme.regularFont().toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            this.bold = BaseFont.createFont(theme.boldFont().toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (com.lowagie.text.DocumentException e) {
-            throw new IllegalStateException(e);
-        }
+        this.regular = FontCache.pdf(theme.regularFont());
+        this.bold = FontCache.pdf(theme.boldFont());
     }
 
     @Override
