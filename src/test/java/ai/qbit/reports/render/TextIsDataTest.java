@@ -25,7 +25,8 @@ class TextIsDataTest {
     @TempDir
     Path tmp;
 
-    static final String URL = "https://example.com/" + "a".repeat(300);
+    /** A long web address written out: the longest word a line can take (TextRules.MAX_WORD is 60). */
+    static final String URL = "https://example.com/" + "a".repeat(40);
 
     @Test
     void markupLikeTextRareCharactersLongUrlsAndRtlRender() throws Exception {
@@ -50,6 +51,15 @@ class TextIsDataTest {
             assertTrue(text.contains("a<b,R&D,<b>不是标签</b>&amp;\"引号\""), "markup-like text is printed as text: " + text);
             assertTrue(text.contains("AI应用<竞争>&'x'"), "a title with < & ' is text");
         }
+    }
+
+    @Test
+    void aWordTooLongForAnyLineIsAModelErrorWithItsPlace() {
+        String table = "\n\n| 种类 | 内容 |\n|---|---|\n| 长链接 | https://example.com/" + "a".repeat(300) + " |\n";
+        MiniModel m = new MiniModel(tmp).edit("chapters/01-apps.md", "![](figure:dau)", "![](figure:dau)\n" + table);
+        ModelException e = assertThrows(ModelException.class, () -> new ReportLoader(MiniModel.assets()).load(m.write()));
+        assertTrue(e.getMessage().contains("01-apps.md:8: the word \"https://example.com/aaa"), e.getMessage());
+        assertTrue(e.getMessage().contains("has 320 characters without a break"), e.getMessage());
     }
 
     @Test
