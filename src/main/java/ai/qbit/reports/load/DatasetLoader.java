@@ -5,7 +5,6 @@ import ai.qbit.reports.model.Dataset;
 import ai.qbit.reports.model.SourceRef;
 import ai.qbit.reports.model.Value;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,15 +13,23 @@ import java.util.Set;
 
 /** Reads and checks one {@code datasets/<id>.yaml}: shape, numbers, and that every number is stated where it claims. */
 final class DatasetLoader {
+    /** Categories of one chart: more cannot be labelled legibly (2024 uses at most 19); pies and donuts take fewer. */
+    static final int MAX_CATEGORIES = 40, MAX_SLICES = 12;
+    /** Series of one chart: the theme's palette repeats after a few, and the legend grows. */
+    static final int MAX_SERIES = 8;
+    /** A category label: a longer one is cut short on the axis (2024's longest has 25 characters). */
+    static final int MAX_CATEGORY = 40;
+
     private DatasetLoader() {
     }
 
-    static Dataset load(Path file, String display, SourceDocuments sources, Problems problems) {
-        YNode root = YamlDoc.read(file, display, problems).orElse(null);
+    /** @param fileName "t5-app-dau.yaml", the name the id must match; {@code text} its content */
+    static Dataset load(String fileName, String text, String display, SourceDocuments sources, Problems problems) {
+        YNode root = YamlDoc.parse(text, display, problems).orElse(null);
         if (root == null || !root.requireMapping("id", "title", "chart", "unit", "scale", "categories", "series",
                 "source", "from", "note")) return null;
         int before = problems.size();
-        String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String stem = fileName.replaceFirst("\\.ya?ml$", "");
         String id = root.text("id");
         if (!id.isEmpty() && !id.equals(stem)) root.get("id").problem("id \"" + id + "\" differs from the file name \"" + stem + "\"; make them equal");
         String title = root.text("title");
@@ -34,8 +41,21 @@ final class DatasetLoader {
         if (!scale.equals("linear") && !scale.equals("log")) root.get("scale").problem("expected linear or log, found \"" + scale + "\"");
         boolean log = scale.equals("log");
 
+        root.printedFields("title", "categories", "source", "note");
         List<String> categories = root.textList("categories");
+        int maxCategories = chart != null && chart.isPieLike() ? MAX_SLICES : MAX_CATEGORIES;
+        if (categories.size() > maxCategories) {
+            root.get("categories").problem(categories.size() + " categories; a " + (chart == null ? "" : chart.yamlName() + " ")
+                    + "chart can label at most " + maxCategories + "; keep the largest and sum the rest as one category, or use a table");
+            return null;
+        }
         if (categories.isEmpty()) root.get("categories").problem("expected at least one category");
+        for (int i = 0; i < categories.size(); i++) {
+            if (categories.get(i).codePointCount(0, categories.get(i).length()) > MAX_CATEGORY) {
+                root.get("categories").items().get(i).problem("a category label of more than " + MAX_CATEGORY
+                        + " characters is cut short on the chart's axis; shorten it (the note can explain)");
+            }
+        }
         Set<String> seen = new HashSet<>();
         for (String c : categories) if (!seen.add(c)) root.get("categories").problem("category \"" + c + "\" appears twice");
 
@@ -57,9 +77,14 @@ final class DatasetLoader {
         List<Dataset.Series> series = new ArrayList<>();
         List<YNode> seriesNodes = root.list("series");
         if (seriesNodes.isEmpty()) root.get("series").problem("expected at least one series with name and values");
+        if (seriesNodes.size() > MAX_SERIES) {
+            root.get("series").problem(seriesNodes.size() + " series; a chart shows at most " + MAX_SERIES + "; split it into several charts");
+            return null;
+        }
         for (YNode s : seriesNodes) {
             if (!s.requireMapping("name", "values")) continue;
             String name = s.text("name");
+            s.printedFields("name");
             List<YNode> valueNodes = s.list("values");
             if (valueNodes.size() != categories.size()) {
                 s.get("values").problem("has " + valueNodes.size() + " values but there are " + categories.size()

@@ -5,7 +5,6 @@ import ai.qbit.reports.model.Theme;
 
 import java.awt.Font;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Every character of the model must be drawable with the theme's font: a character the bundled font lacks
@@ -49,12 +48,7 @@ final class GlyphCoverage {
         }
     }
 
-    static void checkFile(GlyphCoverage g, Path file, String display, Problems problems) {
-        if (g == null) return;
-        try {
-            g.check(YamlDoc.readUtf8(file), display, problems);
-        } catch (IOException e) {
-            // unreadable files are reported where they are read
-        }
+    static void checkText(GlyphCoverage g, String text, String display, Problems problems) {
+        if (g != null && text != null) g.check(text, display, problems);
     }
 }

@@ -70,6 +70,23 @@ public final class MarkdownReader {
     }
 
     private static final Pattern DASHES = Pattern.compile("^[—–-]{1,2}\\s*");
+    /** Link targets a reader may safely click: the web, mail, and places in the report itself. */
+    private static final Pattern SAFE_LINK = Pattern.compile("(?i)(https?://[^\\s\\\\<>\"]+|mailto:[^\\s\\\\<>\"/]+@[^\\s\\\\<>\"]+|#[a-z0-9][a-z0-9_-]*)");
+
+    /** Lists, quotes and call-outs inside each other: the deepest real one is 2; layout time grows steeply with depth. */
+    public static final int MAX_DEPTH = 5;
+    /** Bold inside italic inside a link …: each level is a nested box in the PDF. */
+    public static final int MAX_INLINE_DEPTH = 5;
+    /** Columns of a table: more do not fit a portrait page (2024 uses at most 6). */
+    public static final int MAX_COLUMNS = 10;
+    /** Rows of a table. */
+    public static final int MAX_ROWS = 300;
+    /** Characters of a link target. */
+    public static final int MAX_LINK = 2000;
+    /** Characters of a line of a ```math block, which is set as written and never wrapped (a CJK character counts 2). */
+    public static final int MAX_FORMULA_COLUMNS = 80;
+    /** A table's columns cannot shrink below their longest unbreakable word: together these must fit the page. */
+    public static final int MAX_TABLE_WORDS = 90;
     private static final String FIGURE_SCHEME = "figure:";
     /** {@code ![caption](lost:)} a figure whose picture the source lost; {@code ![what](lost:text)} words it lost. */
     private static final String LOST_SCHEME = "lost:";
@@ -87,6 +104,8 @@ public final class MarkdownReader {
         final Map<String, Integer> footnoteNumbers = new LinkedHashMap<>();
         final Map<String, Integer> definitionLines = new HashMap<>();
         int headings, tables, figures;
+        int depth, inlineDepth;
+        boolean depthReported;
         int line; // line of the block being converted, for inline problems
 
         Context(String file, String chapterId, Problems problems) {
@@ -138,7 +157,9 @@ public final class MarkdownReader {
                             + "): expected ## to #### — the chapter title itself comes from report.yaml");
                     continue;
                 }
-                blocks.add(new Block.Heading(h.getLevel() - 1, inlines(h, ctx),
+                List<Inline> text = inlines(h, ctx);
+                checkWords(text, ctx, line);
+                blocks.add(new Block.Heading(h.getLevel() - 1, text,
                         ctx.chapterId + "-h" + (++ctx.headings), line));
                 continue;
             }
@@ -160,6 +181,7 @@ public final class MarkdownReader {
                 if (!text.isEmpty()) text.add(new Inline.LineBreak());
                 text.addAll(inlines(c, ctx));
             }
+            checkWords(text, ctx, line);
             blocks.add(new Block.Footnote(number, text, line));
         }
         for (var e : ctx.footnoteNumbers.entrySet()) {
@@ -174,10 +196,29 @@ public final class MarkdownReader {
     private Optional<Block> block(Node n, Context ctx) {
         int line = lineOf(n);
         ctx.line = line;
+        if (ctx.depth >= MAX_DEPTH && (n instanceof BulletList || n instanceof OrderedList || n instanceof BlockQuote)) {
+            if (!ctx.depthReported) {
+                ctx.problem(line, "lists, quotes and call-outs nested " + (ctx.depth + 1) + " deep; at most " + MAX_DEPTH
+                        + " levels are allowed (a page cannot indent further); flatten the structure");
+                ctx.depthReported = true;
+            }
+            return Optional.empty();
+        }
+        ctx.depth++;
+        try {
+            return blockAtDepth(n, ctx, line);
+        } finally {
+            ctx.depth--;
+        }
+    }
+
+    private Optional<Block> blockAtDepth(Node n, Context ctx, int line) {
         if (n instanceof Paragraph p) {
             Optional<Block> figure = figure(p, ctx);
             if (figure.isPresent()) return figure;
-            return Optional.of(new Block.Paragraph(inlines(p, ctx), line));
+            List<Inline> text = inlines(p, ctx);
+            checkWords(text, ctx, line);
+            return Optional.of(new Block.Paragraph(text, line));
         }
         if (n instanceof BulletList || n instanceof OrderedList) {
             List<List<Block>> items = new ArrayList<>();
@@ -198,9 +239,9 @@ public final class MarkdownReader {
             if (!info.isEmpty() && !info.equals("math") && !info.equals("text")) {
                 ctx.problem(line, "fenced block \"" + info + "\": expected ```math (a formula) or ```text");
             }
-            return Optional.of(new Block.Formula(code.getLiteral().stripTrailing(), line));
+            return Optional.of(formula(code.getLiteral(), line, ctx));
         }
-        if (n instanceof IndentedCodeBlock code) return Optional.of(new Block.Formula(code.getLiteral().stripTrailing(), line));
+        if (n instanceof IndentedCodeBlock code) return Optional.of(formula(code.getLiteral(), line, ctx));
         if (n instanceof Heading) {
             ctx.problem(line, "a heading inside a list or quote is not supported; close the list or quote first");
             return Optional.empty();
@@ -209,6 +250,27 @@ public final class MarkdownReader {
         ctx.problem(line, "unsupported Markdown block (" + kindName(n) + "); expected a paragraph, heading, list, table, "
                 + "quote, call-out, figure reference or ```math block");
         return Optional.empty();
+    }
+
+    /** A formula is set as written: a line too wide for the page would run off it. */
+    private static Block.Formula formula(String literal, int line, Context ctx) {
+        String text = literal.stripTrailing();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int cols = lines[i].codePoints().map(cp -> isCjk(cp) ? 2 : 1).sum();
+            if (cols > MAX_FORMULA_COLUMNS) {
+                ctx.problem(line + 1 + i, "a line of " + cols + " columns in a formula block, which is set as written and never wrapped; at most "
+                        + MAX_FORMULA_COLUMNS + " fit the page (a Chinese character counts 2); break the line");
+                break;
+            }
+        }
+        return new Block.Formula(text, line);
+    }
+
+    /** Reports a word too long to fit a line: it would run off the page or push a table past it. */
+    private static void checkWords(List<Inline> text, Context ctx, int line) {
+        String word = TextRules.longWord(Inline.plain(text));
+        if (word != null) ctx.problem(line, TextRules.longWordMessage(word));
     }
 
     private Optional<Block> figure(Paragraph p, Context ctx) {
@@ -262,7 +324,9 @@ public final class MarkdownReader {
                 continue;
             }
             if (c.getNext() == null) attribution = splitTrailingAttribution(p);
-            paragraphs.add(inlines(p, ctx));
+            List<Inline> runs = inlines(p, ctx);
+            checkWords(runs, ctx, lineOf(p));
+            paragraphs.add(runs);
         }
         if (paragraphs.isEmpty()) ctx.problem(line, "empty quote: expected the quoted text before the attribution line");
         return new Block.QuoteBlock(paragraphs, Optional.ofNullable(attribution).filter(a -> !a.isEmpty()), line);
@@ -282,6 +346,28 @@ public final class MarkdownReader {
                 else if (section instanceof TableBody) rows.add(cells);
             }
         }
+        if (header.size() > MAX_COLUMNS) {
+            ctx.problem(lineOf(t), "table has " + header.size() + " columns; at most " + MAX_COLUMNS
+                    + " fit a page; split it into two tables or turn it into a dataset");
+        }
+        if (rows.size() > MAX_ROWS) ctx.problem(lineOf(t), "table has " + rows.size() + " rows; at most " + MAX_ROWS + " are allowed; split it");
+        int[] widest = new int[header.size()];
+        for (List<List<Inline>> row : java.util.stream.Stream.concat(java.util.stream.Stream.of(header), rows.stream()).toList()) {
+            for (int i = 0; i < Math.min(row.size(), widest.length); i++) {
+                String plain = Inline.plain(row.get(i));
+                String word = TextRules.longWord(plain);
+                if (word != null) {
+                    ctx.problem(lineOf(t), TextRules.longWordMessage(word));
+                    return new Block.Table(caption, ++ctx.tables, header, rows, ctx.chapterId + "-tab" + ctx.tables, lineOf(t));
+                }
+                widest[i] = Math.max(widest[i], TextRules.longestWord(plain));
+            }
+        }
+        int sum = java.util.Arrays.stream(widest).sum();
+        if (sum > MAX_TABLE_WORDS) {
+            ctx.problem(lineOf(t), "the table's longest words need " + sum + " characters side by side (one per column); at most "
+                    + MAX_TABLE_WORDS + " fit the page width; shorten them or use fewer columns");
+        }
         boolean headerEmpty = header.stream().allMatch(c -> Inline.plain(c).isBlank());
         if (headerEmpty) ctx.problem(lineOf(t), "table has an empty header row; give every column a name");
         if (rows.isEmpty()) ctx.problem(lineOf(t), "table has no rows");
@@ -293,7 +379,17 @@ public final class MarkdownReader {
 
     private List<Inline> inlines(Node parent, Context ctx) {
         List<Inline> out = new ArrayList<>();
-        for (Node c = parent.getFirstChild(); c != null; c = c.getNext()) inline(c, out, ctx);
+        if (ctx.inlineDepth > MAX_INLINE_DEPTH) {
+            if (!ctx.depthReported) ctx.problem(ctx.line, "bold, italic and links nested " + ctx.inlineDepth + " deep; at most " + MAX_INLINE_DEPTH + " levels are allowed");
+            ctx.depthReported = true;
+            return out;
+        }
+        ctx.inlineDepth++;
+        try {
+            for (Node c = parent.getFirstChild(); c != null; c = c.getNext()) inline(c, out, ctx);
+        } finally {
+            ctx.inlineDepth--;
+        }
         return out;
     }
 
@@ -329,7 +425,14 @@ public final class MarkdownReader {
         } else if (n instanceof Emphasis) {
             out.add(new Inline.Emphasis(inlines(n, ctx)));
         } else if (n instanceof Link l) {
-            out.add(new Inline.Link(l.getDestination(), inlines(n, ctx)));
+            String href = l.getDestination() == null ? "" : l.getDestination();
+            if (href.length() > MAX_LINK || !SAFE_LINK.matcher(href).matches()) {
+                ctx.problem(ctx.line, "link target \"" + YNode.abbreviate(TextRules.visible(href)) + "\" is not allowed; a link goes to https:, http:, mailto: "
+                        + "or an anchor in the report (#chapter-id)" + (href.length() > MAX_LINK ? ", in at most " + MAX_LINK + " characters" : ""));
+                out.addAll(inlines(n, ctx)); // keep the text, so further problems are still found
+            } else {
+                out.add(new Inline.Link(href, inlines(n, ctx)));
+            }
         } else if (n instanceof Code c) {
             out.add(new Inline.Code(c.getLiteral()));
         } else if (n instanceof SoftLineBreak) {

@@ -35,6 +35,10 @@ import java.util.stream.Stream;
  */
 public final class ReportLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** All chapters together: about 1,500 pages of Chinese text, far above a real report (2024: 400,000). */
+    static final long MAX_CHAPTER_CHARS = 3_000_000;
+    /** Chapters in one report (front, body and back). */
+    static final int MAX_CHAPTERS = 200;
 
     private final Path assets;
     private final MarkdownReader markdown = new MarkdownReader();
@@ -48,22 +52,31 @@ public final class ReportLoader {
     public Report load(Path dir) {
         Problems problems = new Problems();
         String base = dir.getFileName() == null ? "" : "seeds/" + dir.getFileName() + "/";
-        Path manifest = dir.resolve("report.yaml");
-        if (!Files.isRegularFile(manifest)) {
-            problems.add(base + "report.yaml", 0, 0, "", "missing: every report needs a manifest report.yaml");
-            problems.throwIfAny();
+        Sandbox folder;
+        try {
+            folder = Sandbox.of(dir, base);
+        } catch (IOException e) {
+            problems.add(base, 0, 0, "", "the report folder cannot be opened (" + Sandbox.reason(e) + ")");
+            throw new ModelException(problems.list());
         }
-        YNode root = YamlDoc.read(manifest, base + "report.yaml", problems).orElse(null);
+        Sandbox.Found manifest = folder.find("report.yaml");
+        if (manifest.absent()) problems.add(base + "report.yaml", 0, 0, "", "missing: every report needs a manifest report.yaml");
+        if (manifest.problem() != null) problems.add(base + "report.yaml", 0, 0, "", manifest.problem());
+        problems.throwIfAny();
+        String manifestText = text(manifest.path(), base + "report.yaml", problems);
+        YNode root = manifestText == null ? null : YamlDoc.parse(manifestText, base + "report.yaml", problems).orElse(null);
         if (root == null || !root.requireMapping("id", "title", "subtitle", "publisher", "author", "date", "language",
                 "theme", "keywords", "numbering", "profile", "outputs", "front", "parts", "chapters", "back")) {
             problems.throwIfAny();
         }
+        for (String tree : List.of("templates", "themes", "lang")) folder.checkTree(tree, problems);
         String id = root.text("id");
+        root.printedFields("title", "subtitle", "publisher", "author", "keywords");
         LocalDate date = date(root.get("date"));
         String themeName = root.text("theme");
         Theme theme = themeName.isEmpty() ? null : ThemeLoader.load(assets, dir, themeName, problems);
         GlyphCoverage glyphs = theme == null ? null : GlyphCoverage.of(theme);
-        GlyphCoverage.checkFile(glyphs, manifest, base + "report.yaml", problems);
+        GlyphCoverage.checkText(glyphs, manifestText, base + "report.yaml", problems);
         LanguagePack lang = language(root, dir, base, problems, glyphs);
         Map<ChapterKind, String> numbering = ReportSettings.numbering(root.get("numbering"), lang);
         Map<ChapterKind, ReportSettings.Profile> profiles = ReportSettings.profiles(root.get("profile"));
@@ -72,10 +85,10 @@ public final class ReportLoader {
         Set<ChapterKind> deckKinds = ReportSettings.kinds(outputs.get("deck"));
         Set<ChapterKind> briefKinds = ReportSettings.kinds(outputs.get("briefs"));
 
-        SourceDocuments sources = new SourceDocuments(dir.resolve("sources"));
-        Map<String, Dataset> datasets = loadDatasets(dir.resolve("datasets"), base, sources, problems, glyphs);
+        SourceDocuments sources = new SourceDocuments(folder);
+        Map<String, Dataset> datasets = loadDatasets(folder, base, sources, problems, glyphs);
 
-        ChapterReader chapters = new ChapterReader(dir, base, datasets, sources, problems, glyphs, numbering, profiles);
+        ChapterReader chapters = new ChapterReader(folder, base, datasets, sources, problems, glyphs, numbering, profiles);
         List<Chapter> front = new ArrayList<>();
         for (YNode c : root.list("front")) chapters.read(c, ChapterKind.SECTION, false).ifPresent(front::add);
         List<Part> parts = new ArrayList<>();
@@ -89,6 +102,7 @@ public final class ReportLoader {
         for (YNode p : root.list("parts")) {
             if (!p.requireMapping("id", "number", "label", "title", "chapters")) continue;
             String pid = p.text("id");
+            p.printedFields("label", "title");
             chapters.checkId(p.get("id"), pid);
             int number = p.integer("number", 1, 99);
             if (!partNumbers.add(number)) p.get("number").problem("part number " + number + " is used twice");
@@ -111,6 +125,9 @@ public final class ReportLoader {
                 .flatMap(List::stream).filter(Chapter::credits).count();
         if (credits > 1) root.problem("more than one chapter says `credits: true`; mark the one the closing slide lists");
 
+        List<Chapter> all = Stream.of(front, parts.stream().flatMap(p -> p.chapters().stream()).toList(), back).flatMap(List::stream).toList();
+        Anchors.check(all, parts, problems);
+
         Set<String> used = new HashSet<>(chapters.usedDatasets);
         for (Dataset d : datasets.values()) {
             if (!used.contains(d.id())) {
@@ -128,6 +145,7 @@ public final class ReportLoader {
         String tag = root.text("language");
         YNode at = root.get("language");
         Path builtIn = assets.resolve("lang");
+        if (problems.list().stream().anyMatch(p -> p.file().startsWith(base + "lang/"))) return null; // links or FIFOs there: not read
         try {
             Optional<LanguagePack> pack = tag.isEmpty() ? Optional.empty() : LanguagePacks.load(tag, builtIn, dir.resolve("lang"));
             if (pack.isEmpty() && !tag.isEmpty()) {
@@ -137,7 +155,7 @@ public final class ReportLoader {
             if (pack.isEmpty()) return null;
             for (Path f : pack.get().files()) {
                 String display = f.startsWith(dir) ? base + dir.relativize(f) : "assets/" + assets.relativize(f);
-                GlyphCoverage.checkFile(glyphs, f, display, problems);
+                GlyphCoverage.checkText(glyphs, text(f, display, problems), display, problems);
             }
             return pack.get();
         } catch (java.io.IOException | IllegalArgumentException e) {
@@ -160,19 +178,26 @@ public final class ReportLoader {
         }
     }
 
-    private static Map<String, Dataset> loadDatasets(Path dir, String base, SourceDocuments sources, Problems problems, GlyphCoverage glyphs) {
+    /** The text of a model file (checked by the sandbox): UTF-8, within the size limit, no invisible characters. */
+    private static String text(Path file, String display, Problems problems) {
+        String text = Sandbox.readText(file, display, Sandbox.MAX_FILE_BYTES, problems);
+        if (text != null) TextRules.checkInvisible(text, display, problems);
+        return text;
+    }
+
+    private static Map<String, Dataset> loadDatasets(Sandbox folder, String base, SourceDocuments sources, Problems problems, GlyphCoverage glyphs) {
         Map<String, Dataset> out = new TreeMap<>();
-        if (!Files.isDirectory(dir)) return out;
-        List<Path> files;
-        try (var s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            problems.add(base + "datasets/", 0, 0, "", "cannot be listed: " + e.getMessage());
-            return out;
-        }
-        for (Path f : files) {
-            GlyphCoverage.checkFile(glyphs, f, base + "datasets/" + f.getFileName(), problems);
-            Dataset d = DatasetLoader.load(f, base + "datasets/" + f.getFileName(), sources, problems);
+        for (Path f : folder.list("datasets", problems, ".yaml", ".yml")) {
+            String display = base + "datasets/" + f.getFileName();
+            Sandbox.Found found = folder.check(f);
+            if (found.problem() != null) {
+                problems.add(display, 0, 0, "", found.problem());
+                continue;
+            }
+            String text = text(found.path(), display, problems);
+            if (text == null) continue;
+            GlyphCoverage.checkText(glyphs, text, display, problems);
+            Dataset d = DatasetLoader.load(f.getFileName().toString(), text, display, sources, problems);
             if (d != null) out.put(d.id(), d);
         }
         return out;
@@ -180,7 +205,7 @@ public final class ReportLoader {
 
     /** Reads chapter entries, keeping the cross-chapter checks (unique ids, trend numbering, datasets used). */
     private final class ChapterReader {
-        final Path dir;
+        final Sandbox dir;
         final String base;
         final Map<String, Dataset> datasets;
         final SourceDocuments sources;
@@ -189,11 +214,14 @@ public final class ReportLoader {
         final Map<ChapterKind, Map<Integer, YNode>> explicitNumbers = new java.util.EnumMap<>(ChapterKind.class);
         final Map<ChapterKind, Integer> counters = new java.util.EnumMap<>(ChapterKind.class);
         final Set<String> usedDatasets = new HashSet<>();
+        long chapterBytes;
+        int read;
+        boolean tooMuchText;
         final GlyphCoverage glyphs;
         final Map<ChapterKind, String> numbering;
         final Map<ChapterKind, ReportSettings.Profile> profiles;
 
-        ChapterReader(Path dir, String base, Map<String, Dataset> datasets, SourceDocuments sources, Problems problems, GlyphCoverage glyphs,
+        ChapterReader(Sandbox dir, String base, Map<String, Dataset> datasets, SourceDocuments sources, Problems problems, GlyphCoverage glyphs,
                       Map<ChapterKind, String> numbering, Map<ChapterKind, ReportSettings.Profile> profiles) {
             this.glyphs = glyphs;
             this.numbering = numbering;
@@ -217,6 +245,10 @@ public final class ReportLoader {
          * @param inBody body chapters are numbered by their kind's style; front and back matter are not
          */
         Optional<Chapter> read(YNode c, ChapterKind forced, boolean inBody) {
+            if (++read > MAX_CHAPTERS) {
+                if (read == MAX_CHAPTERS + 1) c.problem("more than " + MAX_CHAPTERS + " chapters, the limit for one report; split the report");
+                return Optional.empty();
+            }
             if (!c.requireMapping("id", "kind", "number", "title", "tagline", "file", "summary", "key_points",
                     "key_figures", "figures", "quote", "kicker", "credits")) return Optional.empty();
             int before = problems.size();
@@ -225,6 +257,7 @@ public final class ReportLoader {
             ChapterKind kind = forced != null && c.get("kind").isMissing() ? forced : kind(c);
             int number = inBody ? number(c, kind) : 0;
             if (!inBody && !c.get("number").isMissing()) c.get("number").problem("front and back matter are not numbered; remove `number`");
+            c.printedFields("title", "tagline", "summary", "key_points", "kicker");
             String title = c.text("title");
             String tagline = c.optText("tagline").orElse("");
             String summary = c.optText("summary").orElse("");
@@ -285,6 +318,7 @@ public final class ReportLoader {
             List<KeyFigure> out = new ArrayList<>();
             for (YNode f : c.list("key_figures")) {
                 if (!f.requireMapping("value", "label", "from")) continue;
+                f.printedFields("value", "label");
                 String value = f.text("value");
                 String label = f.text("label");
                 String ref = f.text("from");
@@ -302,26 +336,28 @@ public final class ReportLoader {
         private Optional<Quote> quote(YNode q) {
             if (q.isMissing()) return Optional.empty();
             if (!q.requireMapping("text", "by")) return Optional.empty();
+            q.printedFields("text", "by");
             return Optional.of(new Quote(q.text("text"), q.text("by").replaceFirst("^[—–-]+\\s*", "")));
         }
 
         private List<Block> body(YNode c, String id) {
             String file = c.text("file");
             if (file.isEmpty()) return List.of();
-            Path p = dir.resolve(file).normalize();
-            if (!p.startsWith(dir.normalize())) {
-                c.get("file").problem("\"" + file + "\" points outside the report folder");
-                return List.of();
-            }
-            if (!Files.isRegularFile(p)) {
+            Sandbox.Found found = dir.find(file);
+            if (found.absent()) {
                 c.get("file").problem("file " + base + file + " does not exist");
                 return List.of();
             }
-            String text;
-            try {
-                text = YamlDoc.readUtf8(p);
-            } catch (IOException e) {
-                c.get("file").problem("cannot read " + base + file + ": " + e.getMessage());
+            if (found.problem() != null) {
+                c.get("file").problem(base + file + " " + found.problem());
+                return List.of();
+            }
+            String text = text(found.path(), base + file, problems);
+            if (text == null) return List.of();
+            chapterBytes += text.length();
+            if (chapterBytes > MAX_CHAPTER_CHARS && !tooMuchText) {
+                tooMuchText = true;
+                c.get("file").problem("the chapters together pass " + MAX_CHAPTER_CHARS / 1_000_000 + " million characters, the limit for one report; split the report");
                 return List.of();
             }
             if (glyphs != null) glyphs.check(text, base + file, problems);

@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 /** The report's source documents ({@code sources/}), so provenance like "002_….txt:1109" can be checked. */
 final class SourceDocuments {
     private static final Pattern REF = Pattern.compile("^([\\w.\\-]+):(\\d+)$");
-    private final Path dir;
-    private final Map<String, List<String>> cache = new HashMap<>();
+    private final Sandbox folder;
+    /** Per file: its lines, or why it cannot be used (reported once, at the first reference). */
+    private final Map<String, Object> cache = new HashMap<>();
 
-    SourceDocuments(Path dir) {
-        this.dir = dir;
+    SourceDocuments(Sandbox folder) {
+        this.folder = folder;
     }
 
     /** A checked reference: the file exists in sources/ and has that line. */
@@ -30,34 +31,44 @@ final class SourceDocuments {
             at.problem("expected a source line like \"002_60ebbbbbae8729be.txt:1109\", found \"" + YNode.abbreviate(ref) + "\"");
             return null;
         }
-        List<String> lines = lines(m.group(1));
-        if (lines == null) {
-            at.problem("source document " + m.group(1) + " is not in sources/ (" + String.join(", ", available()) + ")");
+        Object doc = lines(m.group(1));
+        if (doc instanceof String why) {
+            at.problem(why);
             return null;
         }
-        int n = Integer.parseInt(m.group(2));
+        @SuppressWarnings("unchecked") List<String> lines = (List<String>) doc;
+        long n;
+        try {
+            n = Long.parseLong(m.group(2));
+        } catch (NumberFormatException e) {
+            n = Long.MAX_VALUE;
+        }
         if (n < 1 || n > lines.size()) {
-            at.problem(m.group(1) + " has lines 1–" + lines.size() + ", not " + n);
+            at.problem(m.group(1) + " has lines 1–" + lines.size() + ", not " + YNode.abbreviate(m.group(2)));
             return null;
         }
-        return new Line(m.group(1), n, lines.get(n - 1));
+        return new Line(m.group(1), (int) n, lines.get((int) n - 1));
     }
 
-    private List<String> lines(String name) {
+    /** The lines of sources/{@code name}, or a sentence saying why there are none. */
+    private Object lines(String name) {
         return cache.computeIfAbsent(name, k -> {
-            Path p = dir.resolve(k).normalize();
-            if (!p.startsWith(dir.normalize()) || !Files.isRegularFile(p)) return null;
-            try {
-                return List.of(YamlDoc.readUtf8(p).split("\n", -1));
-            } catch (IOException e) {
-                return null;
-            }
+            String display = folder.label() + "sources/" + k;
+            Sandbox.Found f = folder.find("sources/" + k);
+            if (f.absent()) return "source document " + k + " is not in sources/ (" + String.join(", ", available()) + ")";
+            if (f.problem() != null) return "source document " + display + " " + f.problem();
+            Problems local = new Problems();
+            String text = Sandbox.readText(f.path(), display, Sandbox.MAX_SOURCE_BYTES, local);
+            if (text == null) return "source document " + local.list().get(0);
+            return List.of(text.split("\n", -1));
         });
     }
 
     private List<String> available() {
-        try (var s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        Sandbox.Found dir = folder.folder("sources");
+        if (dir.path() == null) return List.of();
+        try (var s = Files.list(dir.path())) {
+            return s.map(p -> p.getFileName().toString()).sorted().limit(20).toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -101,7 +101,7 @@ final class ThemeLoader {
         YNode root = YamlDoc.read(file, display, problems).orElse(null);
         if (root == null || !root.requireMapping("name", "fonts", "colors", "page")) return null;
         YNode fonts = root.get("fonts");
-        fonts.requireMapping("family", "fallback", "regular", "bold");
+        fonts.requireMapping("family", "fallback", "fallback_latin", "regular", "bold");
         Path regular = font(reportDir, base, assets, fonts, "regular");
         Path bold = font(reportDir, base, assets, fonts, "bold");
 
@@ -124,7 +124,7 @@ final class ThemeLoader {
         checkContrast(colors, c, valid);
         checkSeriesLabels(colors, c, valid, rawSeries, series);
         Page page = page(root.get("page"));
-        return new Theme(name, fonts.text("family"), fonts.text("fallback"), regular, bold,
+        return new Theme(name, fonts.text("family"), fonts.text("fallback"), fonts.optText("fallback_latin"), regular, bold,
                 c.get("primary"), c.get("accent"), c.get("ink"), c.get("muted"), c.get("rule"), c.get("paper"),
                 c.get("tint"), c.get("quote"), c.get("strong"), c.get("on_primary"), c.get("accent_on_primary"),
                 series, page);
@@ -232,25 +232,26 @@ final class ThemeLoader {
 
     /** A folder a theme's files may come from, and how problems name it. */
     private record Root(Path dir, String label) {
-        /** The file {@code rel} inside this folder: absent, present, or a problem (escapes the folder). */
+        /** The file {@code rel} inside this folder: absent, present, or a problem (escapes the folder, not a regular file). */
         Found find(String rel) {
             Path r = Path.of(rel).normalize();
             if (r.isAbsolute() || r.startsWith("..")) {
                 return new Found(null, rel + " leaves " + label + ": a theme's files must be inside the report folder or assets/");
             }
             Path p = dir.resolve(r);
-            if (!Files.exists(p)) return new Found(null, null);
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return new Found(null, null);
             try {
                 Path real = p.toRealPath();
                 if (!real.startsWith(dir.toRealPath())) {
                     return new Found(null, rel + " is a link to " + real + ", outside " + label
                             + ": a theme's files must be inside the report folder or assets/");
                 }
-                if (!Files.isRegularFile(real)) return new Found(null, rel + " in " + label + " is not a file");
+                String kind = Sandbox.describe(real);
+                if (!kind.equals("a file")) return new Found(null, rel + " in " + label + " is " + kind + ", not a regular file");
+                return new Found(real, null);
             } catch (IOException e) {
-                return new Found(null, rel + " in " + label + " cannot be read (" + e.getClass().getSimpleName() + ")");
+                return new Found(null, rel + " in " + label + " is " + Sandbox.describe(p) + " that cannot be followed (" + Sandbox.reason(e) + ")");
             }
-            return new Found(p, null);
         }
     }
 

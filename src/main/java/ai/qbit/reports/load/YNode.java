@@ -177,6 +177,22 @@ final class YNode {
         return out;
     }
 
+    /** Printed text: reports a word too long for a line, here. Returns {@code s}. */
+    String printed(String s) {
+        String w = s == null ? null : TextRules.longWord(s);
+        if (w != null) problem(TextRules.longWordMessage(w));
+        return s;
+    }
+
+    /** Each printed field of this mapping among {@code keys}, checked with {@link #printed}; lists item by item. */
+    void printedFields(String... keys) {
+        for (String k : keys) {
+            YNode n = get(k);
+            if (n.node instanceof ScalarNode sc) n.printed(sc.getValue());
+            else if (n.node instanceof SequenceNode) for (YNode item : n.items()) if (item.node instanceof ScalarNode sc) item.printed(sc.getValue());
+        }
+    }
+
     /** A list of texts; each item must be a scalar. */
     List<String> textList(String key) {
         List<String> out = new ArrayList<>();

@@ -14,6 +14,7 @@ public record Theme(
         String name,
         String fontFamily,
         String fallbackFont,
+        java.util.Optional<String> fallbackLatinFont,
         Path regularFont,
         Path boldFont,
         String primary,

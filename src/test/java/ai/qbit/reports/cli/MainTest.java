@@ -50,7 +50,7 @@ class MainTest {
 
     Map<String, String> hashes() throws Exception {
         Map<String, String> h = new TreeMap<>();
-        Path dir = root.resolve("output/mini");
+        Path dir = root.resolve("output/mini").toRealPath(); // a link to the current version, .mini.v<N>
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 h.put(dir.relativize(p).toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
@@ -69,6 +69,10 @@ class MainTest {
         Map<String, String> files = hashes();
         assertTrue(files.keySet().containsAll(java.util.List.of("report.pdf", "deck.pptx", "briefs/01-apps.pdf", "briefs/01-apps.md", "briefs/briefs.pdf")), files.toString());
         assertFalse(files.keySet().stream().anyMatch(f -> f.contains(".staging")), "no staging left behind");
+        try (Stream<Path> s = Files.list(root.resolve("output"))) {
+            assertEquals(java.util.Set.of("mini", ".mini.lock", Files.readSymbolicLink(root.resolve("output/mini")).toString()),
+                    s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
     }
 
     @Test
@@ -110,6 +114,7 @@ class MainTest {
         Files.writeString(templates.resolve("pdf/report.html"), "<html><body><p>unclosed</body></html>");
         assertEquals(1, run("mini", Optional.empty()));
         assertTrue(err().contains("rendering failed") && err().contains("previous outputs are unchanged"), err());
+        assertFalse(err().contains("\tat ") || err().lines().count() > 1, "one line, no stack trace: " + err());
         assertEquals(good, hashes());
     }
 
@@ -128,7 +133,30 @@ class MainTest {
     void anUnwritableOutputFolderIsAClearError() throws Exception {
         Files.writeString(root.resolve("output"), "a file where the folder should be");
         assertEquals(1, run("mini", Optional.empty()));
-        assertTrue(err().contains("cannot write the outputs"), err());
+        assertTrue(err().contains("cannot write the outputs: cannot create the output folder") && err().contains("output/mini had no outputs before this run and has none now"), err());
+    }
+
+    @Test
+    void aReportFolderLinkedFromOutsideTheProjectIsBuiltOnlyWhenAllowed() throws Exception {
+        Path elsewhere = Files.createDirectories(root.getParent().resolve(root.getFileName() + "-elsewhere"));
+        try {
+            Files.move(mini.dir, elsewhere.resolve("mini"));
+            Files.createSymbolicLink(mini.dir, elsewhere.resolve("mini"));
+            assertEquals(2, run("mini", Optional.empty()));
+            assertTrue(err().contains("seeds/mini is a link to " + elsewhere.toRealPath().resolve("mini") + ", outside the project")
+                    && err().contains("-Dallow.outside=true"), err());
+            // allowed, it is read like any report (broken here, so the run stops at the model)
+            Files.writeString(elsewhere.resolve("mini/datasets/dau.yaml"), MiniModel.DATASET.replace("chart: hbar", "chart: radar"));
+            out.reset();
+            err.reset();
+            assertEquals(2, Main.run(root, "mini", Optional.empty(), false, true, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)));
+            assertTrue(err().contains("seeds/mini/datasets/dau.yaml:3:8: chart: unknown chart type"), err());
+        } finally {
+            try (Stream<Path> s = Files.walk(elsewhere)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,7 +66,41 @@ class DeckTemplateTest {
                 assertEquals("Corporate Master", s.getSlideMaster().getXmlObject().getCSld().getName());
             }
             assertTrue(deck.getSlides().stream().anyMatch(s -> s.getSlideLayout().getType() == SlideLayout.SECTION_HEADER));
+            // without layouts named for the kinds, every content slide is on the template's TITLE_AND_CONTENT layout
+            for (XSLFSlide s : deck.getSlides()) {
+                SlideLayout type = s.getSlideLayout().getType();
+                assertTrue(type == SlideLayout.TITLE || type == SlideLayout.SECTION_HEADER || type == SlideLayout.TITLE_AND_CONTENT,
+                        "slide " + s.getSlideNumber() + " on " + type);
+            }
             assertEquals(DeckTest.featured(report).size(), deck.getCharts().size(), "native charts on the template too");
+            DeckTest.slideSequence(report, deck);
+            DeckTest.placeholdersOnly(deck);
+        }
+    }
+
+    /** A template's layout named for a kind ("quote", any case) is used for that kind, its bodies in their order. */
+    @ParameterizedTest
+    @MethodSource(ReportPdfTest.IDS)
+    void aLayoutNamedForAKindIsUsedForIt(String id) throws Exception {
+        Report report = Rendered.of(id).report();
+        Path file = tmp.resolve("named.pptx");
+        try (XMLSlideShow t = new XMLSlideShow()) {
+            t.getSlideMasters().get(0).getLayout(SlideLayout.TWO_OBJ).getXmlObject().getCSld().setName("quote");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                t.write(out);
+            }
+        }
+        DeckWriter.Rendered r = new DeckWriter().write(report, DeckTemplate.of(file));
+        try (XMLSlideShow deck = new XMLSlideShow(new ByteArrayInputStream(r.pptx()))) {
+            String prefix = report.lang().msg("deck.quote", "");
+            var quotes = deck.getSlides().stream().filter(s -> DeckTest.title(s).endsWith(prefix.strip()) || s.getSlideLayout().getName().equals("quote")).toList();
+            long withQuote = report.deckChapters().stream().filter(c -> c.quote().isPresent()).count();
+            assertEquals(withQuote, deck.getSlides().stream().filter(s -> s.getSlideLayout().getName().equals("quote")).count(), "a quote slide per quote, on the layout named quote");
+            for (XSLFSlide s : quotes) {
+                if (!s.getSlideLayout().getName().equals("quote")) continue;
+                List<String> body = DeckTest.body(s);
+                assertEquals(2, body.size(), "the quote and its attribution, one placeholder each: " + body);
+            }
             DeckTest.slideSequence(report, deck);
             DeckTest.placeholdersOnly(deck);
         }

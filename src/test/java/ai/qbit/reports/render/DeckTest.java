@@ -73,8 +73,19 @@ class DeckTest {
         return "";
     }
 
-    /** One expected slide: its layout and title. */
-    record Expected(SlideLayout layout, String title) {
+    /**
+     * One expected slide: its layout type on a template without the kinds' own layouts (content slides use
+     * TITLE_AND_CONTENT), its title, and the name of the built-in layout it uses (a template may provide the same).
+     */
+    record Expected(SlideLayout layout, String title, String layoutName) {
+        Expected(SlideLayout layout, String title) {
+            this(layout, title, null);
+        }
+
+        Expected typeAndTitle() {
+            return new Expected(layout, title);
+        }
+
         @Override
         public String toString() {
             return layout + " \"" + title + "\"";
@@ -86,25 +97,25 @@ class DeckTest {
         Labels l = new Labels(r);
         LanguagePack lang = r.lang();
         List<Expected> out = new ArrayList<>();
-        out.add(new Expected(SlideLayout.TITLE, r.title()));
-        out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.agenda")));
+        out.add(new Expected(SlideLayout.TITLE, r.title(), "Title Slide"));
+        out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.agenda"), "Agenda"));
         for (Part p : r.parts()) {
             List<Chapter> chapters = p.chapters().stream().filter(r.deckChapters()::contains).toList();
             if (chapters.isEmpty()) continue;
-            if (!p.implicit()) out.add(new Expected(SlideLayout.SECTION_HEADER, lang.msg("slide.label.and.title", l.part(p), p.title())));
+            if (!p.implicit()) out.add(new Expected(SlideLayout.SECTION_HEADER, lang.msg("slide.label.and.title", l.part(p), p.title()), "Section Header"));
             for (Chapter c : chapters) {
                 String label = l.tocLabel(c);
-                out.add(new Expected(SlideLayout.SECTION_HEADER, label.isEmpty() ? c.title() : lang.msg("slide.label.and.title", label, c.title())));
+                out.add(new Expected(SlideLayout.SECTION_HEADER, label.isEmpty() ? c.title() : lang.msg("slide.label.and.title", label, c.title()), "Section Header"));
                 for (int from = 0; from < c.keyPoints().size(); from += POINTS_PER_SLIDE) {
-                    out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.keypoints", c.title()) + (from > 0 ? lang.msg("deck.continued") : "")));
+                    out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.keypoints", c.title()) + (from > 0 ? lang.msg("deck.continued") : ""), "Key Points"));
                 }
-                if (c.keyPoints().isEmpty() && !c.summary().isEmpty()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.summary", c.title())));
-                for (String f : c.figureIds()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, r.dataset(f).title()));
-                if (!c.keyFigures().isEmpty()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.keyfigures", c.title())));
-                if (c.quote().isPresent()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.quote", c.title())));
+                if (c.keyPoints().isEmpty() && !c.summary().isEmpty()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.summary", c.title()), "Summary"));
+                for (String f : c.figureIds()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, r.dataset(f).title(), "Title and Content"));
+                if (!c.keyFigures().isEmpty()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.keyfigures", c.title()), "Key Figures"));
+                if (c.quote().isPresent()) out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.quote", c.title()), "Quote"));
             }
         }
-        out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.closing", r.publisher())));
+        out.add(new Expected(SlideLayout.TITLE_AND_CONTENT, lang.msg("deck.closing", r.publisher()), "Closing"));
         return out;
     }
 
@@ -116,11 +127,23 @@ class DeckTest {
         assertEquals(960, show.getPageSize().width);
         assertEquals(540, show.getPageSize().height);
         slideSequence(r, show);
+        slideSequenceByLayoutName(r, show);
+    }
+
+    /** The slides in order, each on the layout its kind names: the built-in master's. */
+    static void slideSequenceByLayoutName(Report r, XMLSlideShow show) {
+        List<String> expected = expected(r).stream().map(e -> e.layoutName() + " \"" + e.title() + "\"").toList();
+        List<String> actual = show.getSlides().stream().map(s -> s.getSlideLayout().getName() + " \"" + title(s) + "\"").toList();
+        assertEquals(expected, actual, "slides: the layout named for each kind, and the title");
     }
 
     static void slideSequence(Report r, XMLSlideShow show) {
-        List<Expected> expected = expected(r);
-        List<Expected> actual = show.getSlides().stream().map(s -> new Expected(s.getSlideLayout().getType(), title(s))).toList();
+        List<Expected> expected = expected(r).stream().map(Expected::typeAndTitle).toList();
+        // a kind's own layout is a custom one; what it stands in for is a title-and-content slide
+        List<Expected> actual = show.getSlides().stream().map(s -> {
+            SlideLayout type = s.getSlideLayout().getType();
+            return new Expected(type == SlideLayout.TITLE || type == SlideLayout.SECTION_HEADER ? type : SlideLayout.TITLE_AND_CONTENT, title(s));
+        }).toList();
         assertEquals(expected, actual, "slides: layout and title of each, as the model implies");
         // a section-header slide per deck chapter (and per visible part that has deck chapters)
         long headers = actual.stream().filter(e -> e.layout() == SlideLayout.SECTION_HEADER).count();
@@ -311,6 +334,16 @@ class DeckTest {
         assertEquals(family, fonts.getMinorFont().getLatin().getTypeface());
         assertEquals(family, fonts.getMinorFont().getEa().getTypeface());
         assertEquals(family, fonts.getMajorFont().getEa().getTypeface());
+        var theme = Rendered.of(id).report().theme();
+        for (var c : List.of(fonts.getMajorFont(), fonts.getMinorFont())) {
+            // a presenter without the font: Latin text gets a sans by the class the theme states, Chinese the fallback
+            var latin = c.getLatin();
+            assertEquals(2, latin.getPanose()[0], "PANOSE family kind: Latin text");
+            assertEquals(11, latin.getPanose()[1], "PANOSE serif style: normal sans serif (Noto Sans SC's own)");
+            assertEquals(0x22, latin.getPitchFamily(), "pitch and family: variable-pitch Swiss (sans serif)");
+            assertEquals(0, latin.getCharset());
+            assertEquals(List.of(theme.fallbackFont()), c.getFontList().stream().filter(f -> "Hans".equals(f.getScript())).map(f -> f.getTypeface()).toList());
+        }
     }
 
     @ParameterizedTest

@@ -41,10 +41,27 @@ public final class DeckTemplate {
         }
     }
 
+    /**
+     * The slide kinds with a layout of their own in the built-in master. A template may provide a layout of the
+     * same name (any case); without one, the kind uses the template's TITLE_AND_CONTENT layout.
+     */
+    enum Kind {
+        AGENDA("Agenda"), KEY_POINTS("Key Points"), SUMMARY("Summary"), KEY_FIGURES("Key Figures"), QUOTE("Quote"),
+        CLOSING("Closing");
+
+        final String layoutName;
+
+        Kind(String layoutName) {
+            this.layoutName = layoutName;
+        }
+    }
+
     final XMLSlideShow show;
     /** True for the built-in master, whose notes master takes the report's theme too. */
     boolean builtIn;
     final Map<SlideLayout, XSLFSlideLayout> layouts = new EnumMap<>(SlideLayout.class);
+    /** Layouts by lower-case name, for the slide kinds' own layouts. */
+    final Map<String, XSLFSlideLayout> named = new java.util.HashMap<>();
 
     private DeckTemplate(XMLSlideShow show) {
         this.show = show;
@@ -55,8 +72,10 @@ public final class DeckTemplate {
         XMLSlideShow show = new XMLSlideShow();
         show.setPageSize(new Dimension(960, 540));
         for (XSLFSlideMaster master : show.getSlideMasters()) {
+            BuiltInLayouts.make(master);
             place(master.getShapes(), null);
             for (XSLFSlideLayout layout : master.getSlideLayouts()) {
+                if (layout.getType() == SlideLayout.CUST) continue; // a kind's own layout, placed already
                 place(layout.getShapes(), layout.getType());
                 if (layout.getType() == SlideLayout.TITLE || layout.getType() == SlideLayout.SECTION_HEADER) {
                     background(layout, theme.primary());
@@ -143,12 +162,23 @@ public final class DeckTemplate {
         return layouts.get(type);
     }
 
+    /** The kind's own layout, by name; a template without one gets its TITLE_AND_CONTENT layout. */
+    XSLFSlideLayout layout(Kind kind) {
+        return named.getOrDefault(kind.layoutName.toLowerCase(java.util.Locale.ROOT), layouts.get(SlideLayout.TITLE_AND_CONTENT));
+    }
+
+    /** Does the template have the kind's own layout (so its placeholders are the kind's: cards, attribution)? */
+    boolean has(Kind kind) {
+        return named.containsKey(kind.layoutName.toLowerCase(java.util.Locale.ROOT));
+    }
+
     private void matchLayouts(String what) throws TemplateException {
         List<String> available = new ArrayList<>();
         for (XSLFSlideMaster master : show.getSlideMasters()) {
             for (XSLFSlideLayout l : master.getSlideLayouts()) {
                 available.add(l.getType() + " (\"" + l.getName() + "\")");
                 if (l.getType() != null) layouts.putIfAbsent(l.getType(), l);
+                if (l.getName() != null) named.putIfAbsent(l.getName().trim().toLowerCase(java.util.Locale.ROOT), l);
             }
         }
         List<String> missing = REQUIRED.stream().filter(t -> !layouts.containsKey(t)).map(Enum::name).toList();
@@ -164,8 +194,14 @@ public final class DeckTemplate {
         var elements = xslfTheme.getXmlObject().getThemeElements();
         CTFontScheme fonts = elements.getFontScheme();
         fonts.setName(theme.name());
+        byte[] panose = LatinClass.panose(theme.regularFont());
         for (CTFontCollection c : new CTFontCollection[]{fonts.getMajorFont(), fonts.getMinorFont()}) {
             c.getLatin().setTypeface(theme.fontFamily());
+            // DrawingML has no fallback family for Latin text (a:font entries are per non-Latin script): the
+            // font's class is what PowerPoint substitutes by, so say it: its PANOSE family and serif style, pitch and family
+            c.getLatin().setPanose(panose);
+            c.getLatin().setPitchFamily(LatinClass.pitchFamily(panose));
+            c.getLatin().setCharset((byte) 0);
             c.getEa().setTypeface(theme.fontFamily());
             var hans = c.getFontList().stream().filter(f -> "Hans".equals(f.getScript())).findFirst()
                     .orElseGet(() -> {

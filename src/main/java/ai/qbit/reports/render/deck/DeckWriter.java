@@ -94,6 +94,11 @@ public final class DeckWriter {
             return show.createSlide(template.layout(type));
         }
 
+        /** A slide on the kind's own layout (or the template's TITLE_AND_CONTENT when it has none). */
+        XSLFSlide slide(DeckTemplate.Kind kind) {
+            return show.createSlide(template.layout(kind));
+        }
+
         String msg(String key, Object... args) {
             return lang.msg(key, args);
         }
@@ -124,7 +129,7 @@ public final class DeckWriter {
         }
 
         void agenda() {
-            XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
+            XSLFSlide s = slide(DeckTemplate.Kind.AGENDA);
             SlideText.setTitle(s, msg("deck.agenda"));
             List<SlideText.Para> paras = new ArrayList<>();
             StringBuilder said = new StringBuilder();
@@ -192,14 +197,14 @@ public final class DeckWriter {
             List<String> points = c.keyPoints();
             for (int from = 0; from < points.size(); from += POINTS_PER_SLIDE) {
                 List<String> chunk = points.subList(from, Math.min(points.size(), from + POINTS_PER_SLIDE));
-                XSLFSlide k = slide(SlideLayout.TITLE_AND_CONTENT);
+                XSLFSlide k = slide(DeckTemplate.Kind.KEY_POINTS);
                 SlideText.setTitle(k, msg("deck.keypoints", c.title()) + (from > 0 ? msg("deck.continued") : ""));
                 List<SlideText.Para> paras = chunk.stream().map(t -> SlideText.Para.bullet(t, 30, 0)).toList();
                 SlideText.body(k).ifPresent(b -> SlideText.fill(b, paras));
                 notes.write(k, msg("deck.notes.keypoints", String.join(msg("sentence.separator"), chunk)));
             }
             if (points.isEmpty() && !c.summary().isEmpty()) {
-                XSLFSlide k = slide(SlideLayout.TITLE_AND_CONTENT);
+                XSLFSlide k = slide(DeckTemplate.Kind.SUMMARY);
                 SlideText.setTitle(k, msg("deck.summary", c.title()));
                 SlideText.body(k).ifPresent(b -> SlideText.fill(b, List.of(SlideText.Para.of(c.summary(), 28))));
                 notes.write(k, c.summary());
@@ -244,33 +249,82 @@ public final class DeckWriter {
         }
 
         void keyFigures(Chapter c) {
-            XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
+            XSLFSlide s = slide(DeckTemplate.Kind.KEY_FIGURES);
             SlideText.setTitle(s, msg("deck.keyfigures", c.title()));
-            List<SlideText.Para> paras = new ArrayList<>();
-            // each figure a card: the number large, its label beneath (one column: a column break would split a card)
-            for (KeyFigure k : c.keyFigures()) {
-                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.value(), 48, true, primary)), 0, false, null, 14d));
-                paras.add(new SlideText.Para(List.of(new SlideText.Run(k.label(), 20, false, null)), 0, false, null, 0d));
+            SlideText.Para source = new SlideText.Para(List.of(new SlideText.Run(msg("figure.source", msg("work.citation", report.publisher(), msg("title.quoted", report.title()))), 12, false, muted)), 0, false, null, 14d);
+            List<XSLFTextShape> bodies = SlideText.bodies(s);
+            if (template.has(DeckTemplate.Kind.KEY_FIGURES) && bodies.size() > c.keyFigures().size()) {
+                cards(c.keyFigures(), bodies.subList(0, bodies.size() - 1));
+                SlideText.Para line = new SlideText.Para(source.runs(), 0, false, null);
+                SlideText.fill(bodies.get(bodies.size() - 1), List.of(line));
+                SlideText.dropEmptyPlaceholders(s);
+            } else {
+                // one body: each figure a card of its own lines, the number large, its label beneath
+                List<SlideText.Para> paras = new ArrayList<>();
+                for (KeyFigure k : c.keyFigures()) {
+                    paras.add(new SlideText.Para(List.of(new SlideText.Run(k.value(), 48, true, primary)), 0, false, null, 14d));
+                    paras.add(new SlideText.Para(List.of(new SlideText.Run(k.label(), 20, false, null)), 1, false, null, 0d));
+                }
+                paras.add(source);
+                SlideText.body(s).ifPresent(b -> SlideText.fill(b, paras));
             }
-            paras.add(new SlideText.Para(List.of(new SlideText.Run(msg("figure.source", msg("work.citation", report.publisher(), msg("title.quoted", report.title()))), 12, false, muted)), 0, false, null, 14d));
-            SlideText.body(s).ifPresent(b -> {
-                SlideText.fill(b, paras);
-            });
             notes.write(s, msg("deck.notes.keyfigures", String.join(msg("sentence.separator"), c.keyFigures().stream()
                     .map(k -> msg("deck.notes.keyfigure", k.label(), k.value(), k.from().toString())).toList())));
         }
 
+        /**
+         * Key figures on the layout's number cards: the cards in use spread across the row the layout's cards take,
+         * every card at the same sizes, the largest at which each card's number and label fit it.
+         */
+        void cards(List<KeyFigure> figures, List<XSLFTextShape> cards) {
+            List<XSLFTextShape> used = cards.subList(0, figures.size());
+            Rectangle2D first = cards.get(0).getAnchor(), last = cards.get(cards.size() - 1).getAnchor();
+            boolean row = cards.stream().allMatch(k -> Math.abs(k.getAnchor().getY() - first.getY()) < 1);
+            if (row && used.size() < cards.size()) {
+                double gap = cards.size() > 1 ? cards.get(1).getAnchor().getX() - first.getMaxX() : 0;
+                double w = (last.getMaxX() - first.getX() - gap * (used.size() - 1)) / used.size();
+                for (int i = 0; i < used.size(); i++) {
+                    SlideText.moveTo(used.get(i), new Rectangle2D.Double(first.getX() + i * (w + gap), first.getY(), w, first.getHeight()));
+                }
+            }
+            for (double size = 60; ; size -= 4) {
+                double labelSize = Math.max(SlideText.MIN_FONT, Math.round(size * 0.4));
+                boolean fit = true;
+                for (int i = 0; i < used.size(); i++) {
+                    KeyFigure k = figures.get(i);
+                    SlideText.write(used.get(i), List.of(
+                            new SlideText.Para(List.of(new SlideText.Run(k.value(), size, true, primary)), 0, false, null),
+                            new SlideText.Para(List.of(new SlideText.Run(k.label(), labelSize, false, null)), 1, false, null, size * 0.2)));
+                    fit &= SlideText.fits(used.get(i));
+                }
+                if (fit || size <= 28) {
+                    if (!fit) used.forEach(SlideText::fit);
+                    return;
+                }
+            }
+        }
+
         void quote(Chapter c, Quote q) {
-            XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
+            XSLFSlide s = slide(DeckTemplate.Kind.QUOTE);
             SlideText.setTitle(s, msg("deck.quote", c.title()));
-            SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(
-                    new SlideText.Para(List.of(new SlideText.Run(lang.quoted(q.text()), 36, false, null)), 0, false, null),
-                    new SlideText.Para(List.of(new SlideText.Run(msg("quote.attribution", q.by()), 24, false, accent)), 0, false, TextParagraph.TextAlign.RIGHT))));
+            SlideText.Para quote = new SlideText.Para(List.of(new SlideText.Run(lang.quoted(q.text()), 36, false, null)), 0, false, null);
+            SlideText.Para by = new SlideText.Para(List.of(new SlideText.Run(msg("quote.attribution", q.by()), 24, false, accent)), 0, false, TextParagraph.TextAlign.RIGHT);
+            List<XSLFTextShape> bodies = SlideText.bodies(s);
+            if (template.has(DeckTemplate.Kind.QUOTE) && bodies.size() >= 2) {
+                // the quote in its own body, the attribution in the next, kept right under the quote
+                XSLFTextShape text = bodies.get(0), who = bodies.get(1);
+                SlideText.fill(text, List.of(quote));
+                Rectangle2D box = text.getAnchor(), whoBox = who.getAnchor();
+                if (whoBox.getY() > box.getMaxY()) SlideText.moveTo(who, new Rectangle2D.Double(whoBox.getX(), box.getMaxY() + 8, whoBox.getWidth(), whoBox.getHeight()));
+                SlideText.fill(who, List.of(by));
+            } else {
+                SlideText.body(s).ifPresent(b -> SlideText.fill(b, List.of(quote, by)));
+            }
             notes.write(s, msg("deck.notes.quote", q.by(), lang.quoted(q.text())));
         }
 
         void closing() {
-            XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
+            XSLFSlide s = slide(DeckTemplate.Kind.CLOSING);
             SlideText.setTitle(s, msg("deck.closing", report.publisher()));
             Optional<Chapter> credits = report.credits();
             List<SlideText.Para> paras = new ArrayList<>();

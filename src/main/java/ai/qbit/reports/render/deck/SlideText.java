@@ -48,6 +48,15 @@ final class SlideText {
         return find(slide, Placeholder.BODY, Placeholder.CONTENT, Placeholder.SUBTITLE);
     }
 
+    /** The slide's body placeholders in the layout's order (idx): a kind's layout may have several (cards, attribution). */
+    static List<XSLFTextShape> bodies(XSLFSlide slide) {
+        return java.util.Arrays.stream(slide.getPlaceholders())
+                .filter(s -> s.getPlaceholderDetails().getPlaceholder() == Placeholder.BODY || s.getPlaceholderDetails().getPlaceholder() == Placeholder.CONTENT)
+                .sorted(java.util.Comparator.comparingLong(s -> s.getXmlObject() instanceof org.openxmlformats.schemas.presentationml.x2006.main.CTShape sp
+                        && sp.getNvSpPr().getNvPr().isSetPh() ? sp.getNvSpPr().getNvPr().getPh().getIdx() : 0))
+                .toList();
+    }
+
     private static Optional<XSLFTextShape> find(XSLFSheet sheet, Placeholder... types) {
         for (Placeholder type : types) {
             for (XSLFTextShape s : sheet.getPlaceholders()) {
@@ -78,6 +87,13 @@ final class SlideText {
 
     /** Replaces the placeholder's text with {@code paras}, then shrinks it until it fits its box. */
     static void fill(XSLFTextShape shape, List<Para> paras) {
+        write(shape, paras);
+        fit(shape);
+        roomy(shape);
+    }
+
+    /** Replaces the placeholder's text with {@code paras} at their sizes, without measuring. */
+    static void write(XSLFTextShape shape, List<Para> paras) {
         shape.clearText();
         for (Para p : paras) {
             XSLFTextParagraph tp = shape.addNewTextParagraph();
@@ -100,8 +116,6 @@ final class SlideText {
                 if (r.color() != null) run.setFontColor(r.color());
             }
         }
-        fit(shape);
-        roomy(shape);
         // the size is measured here; an office suite's own shrink-on-overflow would second-guess it (LibreOffice
         // shrinks text that fits by half), so this body does not autofit
         var pr = shape.getTextBody().getXmlObject().getBodyPr();
@@ -148,16 +162,15 @@ final class SlideText {
         return max;
     }
 
-    /** Does the laid-out text fit the box (with the bundled font's metrics)? */
-    /** Sets the body in {@code n} columns (the agenda, key figures): a placeholder property, so templates keep working. */
+    /** Sets the body in {@code n} columns (the agenda, the closing list): a placeholder property, so templates keep working. */
     static void columns(XSLFTextShape shape, int n) {
         var pr = shape.getTextBody().getXmlObject().getBodyPr();
-        if (n > 1) {
-            pr.setNumCol(n);
-            pr.setSpcCol(org.apache.poi.util.Units.toEMU(36));
-        } else if (pr.isSetNumCol()) pr.unsetNumCol();
+        // set even for one column: a layout's body may have two (the built-in agenda), and the slide's count is measured
+        pr.setNumCol(n);
+        if (n > 1) pr.setSpcCol(org.apache.poi.util.Units.toEMU(36));
     }
 
+    /** Does the laid-out text fit the box (with the bundled font's metrics)? */
     static boolean fits(XSLFTextShape shape) {
         double available = shape.getAnchor().getHeight() - shape.getTopInset() - shape.getBottomInset();
         return textHeight(shape) <= available + 0.5;

@@ -27,7 +27,8 @@ class DeckSlidesTest {
         List<String> wrong = new ArrayList<>();
         try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(RenderedDecks.of(report).pptx()))) {
             for (XSLFSlide s : show.getSlides()) {
-                boolean divider = s.getSlideLayout().getType() != SlideLayout.TITLE_AND_CONTENT;
+                SlideLayout type = s.getSlideLayout().getType();
+                boolean divider = type == SlideLayout.TITLE || type == SlideLayout.SECTION_HEADER;
                 boolean chart = s.getShapes().stream().anyMatch(sh -> sh instanceof XSLFGraphicFrame g && g.hasChart());
                 for (XSLFTextShape t : s.getPlaceholders()) {
                     double available = t.getAnchor().getHeight() - t.getTopInset() - t.getBottomInset();
