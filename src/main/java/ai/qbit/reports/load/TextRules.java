@@ -25,7 +25,8 @@ final class TextRules {
     }
 
     /**
-     * Reports, per line, the first character that is invisible yet changes what a reader sees: bidi overrides and
+     * Reports, per line, the first control character (no document format can hold one) or character that is
+     * invisible yet changes what a reader sees: bidi overrides and
      * isolates (U+202A–U+202E, U+2066–U+2069) reorder the text around them, zero-width and other format characters
      * (U+200B–U+200F, U+2060, U+FEFF inside the text …) hide in words, links and numbers. A byte-order mark at the
      * very start of a file is allowed.
@@ -42,9 +43,12 @@ final class TextRules {
             } else {
                 boolean invisible = (Character.getType(cp) == Character.FORMAT && !(cp == 0xFEFF && i == 0))
                         || cp == 0x2028 || cp == 0x2029;
-                if (invisible && !reported) {
-                    problems.add(file, line, col, "", "the invisible character U+" + String.format(java.util.Locale.ROOT, "%04X", cp) + " ("
-                            + Character.getName(cp) + ") would hide in the text or reorder it; delete it");
+                boolean control = cp < 0x10000 && !allowed((char) cp);
+                if ((invisible || control) && !reported) {
+                    String name = Character.getName(cp);
+                    problems.add(file, line, col, "", (control ? "the control character U+" : "the invisible character U+")
+                            + String.format(java.util.Locale.ROOT, "%04X", cp) + (name == null ? "" : " (" + name + ")")
+                            + (control ? ", which no document format can hold; delete it" : " would hide in the text or reorder it; delete it"));
                     reported = true;
                 }
                 col++;

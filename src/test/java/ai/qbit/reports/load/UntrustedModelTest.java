@@ -199,6 +199,13 @@ class UntrustedModelTest {
     }
 
     @Test
+    void aControlCharacterAnywhereInAChapterIsLocated() {
+        has(refused(mini().edit("chapters/01-apps.md", "> 运营大于技术。", "> [!KEY] 运营\u0001大于技术。")),
+                "seeds/mini/chapters/01-apps.md:7:12: the control character U+0001 (START OF HEADING)");
+        has(refused(mini().put("chapters/00-preface.md", "## 式\n\n```math\nx\u0002y\n```\n")), "seeds/mini/chapters/00-preface.md:4:2: the control character U+0002");
+    }
+
+    @Test
     void aControlCharacterInYamlIsLocated() {
         has(refused(mini().edit("datasets/dau.yaml", "source: 测试数据", "source: 测试\u0001数据")),
                 "seeds/mini/datasets/dau.yaml:9:11: the character U+0001 is not allowed in YAML");
