@@ -138,7 +138,7 @@ class MutationTest {
             return "";
         }
         try {
-            Report slice = slice(report, m.file().getFileName().toString());
+            Report slice = slice(report, m.file().getFileName().toString(), m.printed());
             var pdf = new ReportPdfWriter(templates).write(slice);
             var deck = new DeckWriter().write(slice, DeckTemplate.builtIn(slice.theme()));
             var briefs = new BriefWriter(templates).write(slice, pdf.pageLabels());
@@ -192,7 +192,9 @@ class MutationTest {
     }
 
     /** The report cut down to the chapter the damaged file belongs to, or that shows the damaged dataset, or the first. */
-    private static Report slice(Report r, String fileName) {
+    /** The chapter the damage touches (by file, by dataset, or, in report.yaml, by the text it put in a chapter's fields). */
+    private static Report slice(Report r, String fileName, String printed) {
+        boolean manifest = fileName.equals("report.yaml") && printed != null && !printed.isBlank();
         String stem = fileName.replaceFirst("\\.[a-z]+$", "");
         Part keep = r.parts().get(0);
         Chapter only = keep.chapters().get(0);
@@ -200,7 +202,8 @@ class MutationTest {
             for (Chapter c : p.chapters()) {
                 boolean shows = c.figureIds().contains(stem) || c.body().stream()
                         .anyMatch(b -> b instanceof ai.qbit.reports.model.Block.FigureRef f && f.datasetId().equals(stem));
-                if (c.file().file().endsWith(fileName) || shows) {
+                boolean holds = manifest && c.toString().contains(printed);
+                if (c.file().file().endsWith(fileName) || shows || holds) {
                     keep = p;
                     only = c;
                 }
@@ -208,9 +211,9 @@ class MutationTest {
         }
         Part part = new Part(keep.id(), keep.number(), keep.label(), keep.title(), List.of(only));
         List<Chapter> front = new ArrayList<>();
-        for (Chapter c : r.front()) if (c.file().file().endsWith(fileName)) front.add(c);
+        for (Chapter c : r.front()) if (c.file().file().endsWith(fileName) || manifest && c.toString().contains(printed)) front.add(c);
         List<Chapter> back = new ArrayList<>();
-        for (Chapter c : r.back()) if (c.file().file().endsWith(fileName)) back.add(c);
+        for (Chapter c : r.back()) if (c.file().file().endsWith(fileName) || manifest && c.toString().contains(printed)) back.add(c);
         return new Report(r.id(), r.title(), r.subtitle(), r.publisher(), r.author(), r.date(), r.language(), r.keywords(),
                 r.theme(), r.lang(), r.numbering(), r.deckKinds(), r.briefKinds(), front, List.of(part), back, r.datasets());
     }
