@@ -72,12 +72,6 @@ public final class LanguagePack {
         return out;
     }
 
-    /** Every message text, unformatted (for the glyph check: the font must draw the pack's words too). */
-    public List<String> texts() {
-        List<String> out = new ArrayList<>();
-        for (String k : keys()) out.add(pattern(k));
-        return out;
-    }
 
     /** A list joined the way the language joins lists ("A、B、C" / "A, B and C"). */
     public String join(List<String> items) {

@@ -22,12 +22,6 @@ public final class Numerals {
         };
     }
 
-    public static boolean known(String system) {
-        return switch (system) {
-            case "arabic", "chinese", "roman", "upper-roman", "alpha", "upper-alpha" -> true;
-            default -> false;
-        };
-    }
 
     static String chinese(int n) {
         if (n < 0 || n > 99) return Integer.toString(n);

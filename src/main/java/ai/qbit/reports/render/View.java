@@ -94,9 +94,6 @@ public final class View {
         return Math.round(charts.preferredHeight(dataset(datasetId), widthPt));
     }
 
-    public String date() {
-        return labels.date();
-    }
 
     public String year() {
         return Integer.toString(report.date().getYear());
