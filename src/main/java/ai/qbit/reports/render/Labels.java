@@ -56,7 +56,12 @@ public final class Labels {
 
     /** Title and tagline for a numbered chapter ("AI应用竞争：多领域竞速…"); the title alone otherwise. */
     public String fullTitle(Chapter c) {
-        return c.isNumbered() && !c.tagline().isEmpty() ? lang.msg("title.with.tagline", c.title(), c.tagline()) : c.title();
+        return c.isNumbered() ? titleWithTagline(c) : c.title();
+    }
+
+    /** Title and tagline whatever the chapter's numbering (the deck's agenda shows every tagline). */
+    public String titleWithTagline(Chapter c) {
+        return c.tagline().isEmpty() ? c.title() : lang.msg("title.with.tagline", c.title(), c.tagline());
     }
 
     /** Label and full title, for bookmarks and document titles ("趋势五 AI应用竞争：…" / "Chapter 2 Wind power"). */

@@ -145,7 +145,7 @@ public final class DeckWriter {
                 }
                 for (Chapter c : chapters) {
                     String label = labels.tocLabel(c);
-                    String title = taglines ? fullTitleWithTagline(c) : c.title();
+                    String title = taglines ? labels.titleWithTagline(c) : c.title();
                     String line = label.isEmpty() ? (taglines ? labels.fullTitle(c) : c.title()) : msg("slide.label.and.title", label, title);
                     paras.add(SlideText.Para.bullet(line, 20, level));
                 }
@@ -159,11 +159,6 @@ public final class DeckWriter {
                 SlideText.fill(b, paras);
             });
             notes.write(s, said.toString());
-        }
-
-        /** The agenda shows every chapter's tagline, numbered or not. */
-        String fullTitleWithTagline(Chapter c) {
-            return c.tagline().isEmpty() ? c.title() : msg("title.with.tagline", c.title(), c.tagline());
         }
 
         void partDivider(Part p, List<Chapter> chapters) {
