@@ -126,7 +126,10 @@ final class StructureTree {
 
     private void element(Element e, PDStructureElement parent) {
         String type = types.typeOf(e);
-        if (StructureTypes.ARTIFACT.equals(type) || !isLive(e)) return;
+        if (StructureTypes.ARTIFACT.equals(type)) return;
+        // an empty cell still holds its place in the row (PDF/UA 7.2-43: rows of equal length)
+        boolean cell = "TD".equals(type) || "TH".equals(type) || "TR".equals(type);
+        if (!isLive(e) && !(cell && parent.getStructureType().matches("TR|THead|TBody|TFoot|Table"))) return;
         if (type == null) {
             boolean directText = false;
             for (Node n = e.getFirstChild(); n != null && !directText; n = n.getNextSibling()) directText = marksByNode.containsKey(n);
