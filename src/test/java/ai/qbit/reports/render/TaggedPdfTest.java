@@ -109,10 +109,20 @@ class TaggedPdfTest {
         String rest = line;
         for (String head : repeats.heads) rest = rest.replace(head, "");
         if (rest.codePointCount(0, rest.length()) < 4) return true;
-        for (String header : repeats.tableHeads) if (header.contains(line)) return true; // a long table's header, repeated
+        // a long table's header, repeated on each page; a header wrapped over lines reads as a subsequence of it
+        for (String header : repeats.tableHeads) if (subsequence(line, header)) return true;
         int holders = 0;
         for (String text : repeats.texts) if (text.contains(line) && ++holders > 1) return true;
         return false;
+    }
+
+    private static boolean subsequence(String line, String text) {
+        int at = 0;
+        for (int i = 0; i < line.length() && at >= 0; i++) {
+            at = text.indexOf(line.charAt(i), at);
+            if (at >= 0) at++;
+        }
+        return at >= 0;
     }
 
     /** Running heads (report, part and chapter titles with their labels), and the model's texts one by one. */
