@@ -17,11 +17,28 @@ public final class View {
     private final Report report;
     private final ChartFactory charts;
     private final Labels labels;
+    private ListMarkers markers;
 
     public View(Report report, ChartFactory charts) {
         this.report = report;
         this.charts = charts;
         this.labels = new Labels(report);
+    }
+
+    /** The bullets and numbers of lists in the report's language, set in the theme's font. */
+    public ListMarkers markers() {
+        if (markers == null) markers = new ListMarkers(report.lang(), ai.qbit.reports.fonts.FontCache.awt(report.theme().regularFont()));
+        return markers;
+    }
+
+    /** The marker of item {@code index} (0-based) of {@code list} at nesting {@code depth} (1 = outermost). */
+    public String marker(Block.ListBlock list, int index, int depth) {
+        return markers().marker(list.ordered(), list.start(), index, depth);
+    }
+
+    /** The width of {@code list}'s widest marker, as a CSS length: the gutter its markers hang in. */
+    public String markerWidth(Block.ListBlock list, int depth) {
+        return markers().widthCss(list.ordered(), list.start(), list.items().size(), depth);
     }
 
     /** Chapter labels, kickers, units and dates in the report's language. */
