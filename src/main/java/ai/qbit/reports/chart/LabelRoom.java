@@ -47,7 +47,7 @@ final class LabelRoom {
                 Value v = ov.get();
                 lo = Math.min(lo, v.low());
                 hi = Math.max(hi, v.high());
-                double extent = horizontal ? width(v.raw(), font) : font.getSize2D() * 1.3;
+                double extent = horizontal ? width(v.raw(), font) : height(v.raw(), font);
                 if (v.high() > 0 || v.low() >= 0) posLabel = Math.max(posLabel, extent);
                 if (v.low() < 0) negLabel = Math.max(negLabel, extent);
             }
@@ -87,6 +87,12 @@ final class LabelRoom {
             return categoryLabelWidth() * Math.sqrt(0.5) + line + 4;
         }
         return 3 * line + 4;
+    }
+
+    /** The label's height as JFreeChart sets it: the font's ascent and descent (large for CJK fonts). */
+    private static double height(String s, Font f) {
+        var m = f.getLineMetrics(s, FRC);
+        return m.getAscent() + m.getDescent();
     }
 
     private static double width(String s, Font f) {
