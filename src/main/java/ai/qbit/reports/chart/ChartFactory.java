@@ -68,6 +68,16 @@ public final class ChartFactory {
         };
     }
 
+    /**
+     * The chart for a {@code widthPt} × {@code heightPt} box: as {@link #create(Dataset)}, with the value axis
+     * ranged so every value label (negative ones below or left of their bar included) lies inside the plot.
+     */
+    public JFreeChart create(Dataset d, double widthPt, double heightPt) {
+        JFreeChart chart = create(d);
+        if (chart.getPlot() instanceof CategoryPlot plot) new LabelRoom(d, fonts).fit(plot, chart, widthPt, heightPt);
+        return chart;
+    }
+
     public JFreeChart create(Dataset d) {
         JFreeChart chart = switch (d.chart()) {
             case PIE, DONUT -> pie(d);
@@ -145,7 +155,10 @@ public final class ChartFactory {
         axis.setTickLabelPaint(color(theme.muted()));
         axis.setAxisLineVisible(false);
         axis.setTickMarksVisible(false);
-        axis.setUpperMargin(0.18); // room for the value labels
+        axis.setUpperMargin(0.18); // room for the value labels (create(d, w, h) measures it)
+        if (d.series().stream().flatMap(s -> s.values().stream()).flatMap(Optional::stream).anyMatch(v -> v.low() < 0)) {
+            axis.setLowerMargin(0.18); // and for the labels below negative bars
+        }
         axis.setAutoRangeIncludesZero(true); // bars are read from zero, negative values included
         if (max <= 0) axis.setRange(0, 1);
         return axis;

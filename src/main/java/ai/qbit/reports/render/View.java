@@ -18,6 +18,7 @@ public final class View {
     private final ChartFactory charts;
     private final Labels labels;
     private ListMarkers markers;
+    private TableLayout tables;
 
     public View(Report report, ChartFactory charts) {
         this.report = report;
@@ -104,6 +105,17 @@ public final class View {
 
     public String figureTitle(Block.FigureRef f) {
         return f.caption().isEmpty() ? dataset(f.datasetId()).title() : f.caption();
+    }
+
+    /** Column widths and the keep-whole decision of a table (see {@link TableLayout}). */
+    public TableLayout.Plan table(Block.Table t) {
+        if (tables == null) tables = new TableLayout(report.theme(), report.lang().locale());
+        return tables.plan(t);
+    }
+
+    /** The table type and padding, for report.css: the widths are computed with the same numbers. */
+    public double tableFontPt() {
+        return TableLayout.FONT_PT;
     }
 
     /** CSS height in points for a chart drawn {@code widthPt} wide. */

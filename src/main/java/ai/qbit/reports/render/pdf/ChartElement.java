@@ -22,13 +22,14 @@ import java.awt.geom.Rectangle2D;
  * inside a form XObject, so text stays text (searchable, sharp at any zoom) and the PDF stays small.
  */
 final class ChartElement implements ITextReplacedElement {
-    private final JFreeChart chart;
+    /** The chart for the box it is drawn in (its value axis leaves room for the labels at that size). */
+    private final java.util.function.BiFunction<Double, Double, JFreeChart> chart;
     private final FontMapper fonts;
     private final int width;
     private final int height;
     private final Point location = new Point(0, 0);
 
-    ChartElement(JFreeChart chart, FontMapper fonts, int width, int height) {
+    ChartElement(java.util.function.BiFunction<Double, Double, JFreeChart> chart, FontMapper fonts, int width, int height) {
         this.chart = chart;
         this.fonts = fonts;
         this.width = width;
@@ -43,7 +44,7 @@ final class ChartElement implements ITextReplacedElement {
         PdfTemplate template = cb.createTemplate(w, h);
         Graphics2D g = template.createGraphics(w, h, fonts);
         try {
-            chart.draw(g, new Rectangle2D.Double(0, 0, w, h));
+            chart.apply((double) w, (double) h).draw(g, new Rectangle2D.Double(0, 0, w, h));
         } finally {
             g.dispose();
         }

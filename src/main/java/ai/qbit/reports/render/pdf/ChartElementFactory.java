@@ -29,7 +29,8 @@ final class ChartElementFactory extends ITextReplacedElementFactory {
     public ReplacedElement createReplacedElement(LayoutContext c, BlockBox box, UserAgentCallback uac, int cssWidth, int cssHeight) {
         Element e = box.getElement();
         if (e != null && "object".equals(e.getNodeName()) && CHART_TYPE.equals(e.getAttribute("type"))) {
-            return new ChartElement(charts.create(report.dataset(e.getAttribute("data"))), fonts, cssWidth, cssHeight);
+            var d = report.dataset(e.getAttribute("data"));
+            return new ChartElement((w, h) -> charts.create(d, w, h), fonts, cssWidth, cssHeight);
         }
         return super.createReplacedElement(c, box, uac, cssWidth, cssHeight);
     }
