@@ -9,6 +9,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
@@ -32,9 +34,13 @@ import java.util.TimeZone;
  */
 public final class PdfFinisher {
 
-    /** What to add: the outline, and the page index where arabic numbering starts at 1 (-1: none). */
+    /**
+     * What to add: the outline, and the page index where arabic numbering starts at 1 (-1: none); and the pages'
+     * bottom margin in points, where Flying Saucer's clipped repaint of the next page's first lines leaves links
+     * nobody sees (0: keep every link).
+     */
     public record Finish(String title, String subject, List<OutlineEntry> outline, int bodyStartPage,
-                         boolean romanFront) {
+                         boolean romanFront, double bottomMarginPt) {
         public Finish {
             outline = List.copyOf(outline);
         }
@@ -84,6 +90,7 @@ public final class PdfFinisher {
                 labels.setLabelItem(f.bodyStartPage(), body);
                 catalog.setPageLabels(labels);
             }
+            if (f.bottomMarginPt() > 0) dropLinksInBottomMargin(doc, f.bottomMarginPt());
             stableSubsetNames(doc);
             // OpenPDF's /ID is random; the file identifier becomes a digest of what the pages show
             org.apache.pdfbox.cos.COSArray id = new org.apache.pdfbox.cos.COSArray();
@@ -94,6 +101,21 @@ public final class PdfFinisher {
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length);
             doc.save(out);
             return out.toByteArray();
+        }
+    }
+
+    /**
+     * Flying Saucer paints the first lines of each page a second time into the previous page's bottom margin,
+     * clipped away, and gives that invisible copy its link annotations too: a click in the empty margin would follow
+     * a link of the next page, and the copy overlaps the real links above it. A link whose middle lies in the bottom
+     * margin is such a copy (the real one is on the next page).
+     */
+    private static void dropLinksInBottomMargin(PDDocument doc, double bottomMarginPt) throws IOException {
+        for (PDPage page : doc.getPages()) {
+            List<PDAnnotation> annotations = page.getAnnotations();
+            boolean removed = annotations.removeIf(a -> a instanceof PDAnnotationLink
+                    && (a.getRectangle().getLowerLeftY() + a.getRectangle().getUpperRightY()) / 2 < page.getMediaBox().getLowerLeftY() + bottomMarginPt);
+            if (removed) page.setAnnotations(annotations);
         }
     }
 
@@ -113,59 +135,13 @@ public final class PdfFinisher {
     }
 
     /**
-     * OpenPDF names font subsets with a random six-letter tag (ABCDEF+NotoSansSC-Regular). The tag only has to
-     * be unique within the file, so it is derived from the order the fonts are met in: same input, same bytes.
+     * OpenPDF names font subsets with a random six-letter tag (ABCDEF+NotoSansSC-Regular); PDFs made one by one and
+     * then merged may also share a tag for different subsets, which viewers and checkers take for one font. Each tag
+     * becomes a digest of the embedded font program: distinct subsets get distinct names, the same subset the same
+     * name, and the same input the same bytes.
      */
     private static void stableSubsetNames(PDDocument doc) throws IOException {
-        java.util.Map<String, String> renamed = new java.util.LinkedHashMap<>();
-        java.util.Set<org.apache.pdfbox.cos.COSDictionary> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (PDPage page : doc.getPages()) renameFonts(page.getResources(), renamed, seen, 0);
-    }
-
-    private static void renameFonts(org.apache.pdfbox.pdmodel.PDResources res, java.util.Map<String, String> renamed,
-                                    java.util.Set<org.apache.pdfbox.cos.COSDictionary> seen, int depth) throws IOException {
-        if (res == null || depth > 6) return;
-        for (org.apache.pdfbox.cos.COSName n : res.getFontNames()) {
-            org.apache.pdfbox.cos.COSDictionary font = res.getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.FONT).getCOSDictionary(n);
-            if (font != null && seen.add(font)) renameFont(font, renamed);
-        }
-        for (org.apache.pdfbox.cos.COSName n : res.getXObjectNames()) {
-            if (res.getXObject(n) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) renameFonts(form.getResources(), renamed, seen, depth + 1);
-        }
-    }
-
-    private static void renameFont(org.apache.pdfbox.cos.COSDictionary font, java.util.Map<String, String> renamed) {
-        org.apache.pdfbox.cos.COSName key = org.apache.pdfbox.cos.COSName.BASE_FONT;
-        String name = font.getNameAsString(key);
-        if (name != null && name.matches("[A-Z]{6}\\+.+")) {
-            String stable = renamed.computeIfAbsent(name, k -> tag(renamed.size()) + k.substring(6));
-            font.setName(key, stable);
-        }
-        org.apache.pdfbox.cos.COSArray descendants = font.getCOSArray(org.apache.pdfbox.cos.COSName.DESCENDANT_FONTS);
-        if (descendants != null) {
-            for (int i = 0; i < descendants.size(); i++) {
-                if (descendants.getObject(i) instanceof org.apache.pdfbox.cos.COSDictionary d) renameFont(d, renamed);
-            }
-        }
-        org.apache.pdfbox.cos.COSDictionary descriptor = font.getCOSDictionary(org.apache.pdfbox.cos.COSName.FONT_DESC);
-        if (descriptor != null) {
-            String fn = descriptor.getNameAsString(org.apache.pdfbox.cos.COSName.FONT_NAME);
-            if (fn != null && renamed.containsKey(fn)) descriptor.setName(org.apache.pdfbox.cos.COSName.FONT_NAME, renamed.get(fn));
-            else if (fn != null && fn.matches("[A-Z]{6}\\+.+")) {
-                String stable = renamed.computeIfAbsent(fn, k -> tag(renamed.size()) + k.substring(6));
-                descriptor.setName(org.apache.pdfbox.cos.COSName.FONT_NAME, stable);
-            }
-        }
-    }
-
-    /** AAAAAA, AAAAAB, … */
-    private static String tag(int n) {
-        char[] c = new char[6];
-        for (int i = 5; i >= 0; i--) {
-            c[i] = (char) ('A' + n % 26);
-            n /= 26;
-        }
-        return new String(c);
+        new SubsetTags().rename(doc);
     }
 
     private static void addItems(PDDocument doc, PDOutlineNode parent, List<OutlineEntry> entries,

@@ -35,7 +35,8 @@ public final class ReportPdfWriter {
         // the body's first page: the first part opener, or the first chapter when the report has no parts
         String firstBody = report.parts().get(0).implicit() ? report.body().get(0).id() : report.parts().get(0).id();
         int bodyStart = laid.positions().containsKey(firstBody) ? laid.positions().get(firstBody).page() : 0;
-        PdfFinisher.Finish finish = new PdfFinisher.Finish(report.title(), report.subtitle(), outline(report), bodyStart, true);
+        PdfFinisher.Finish finish = new PdfFinisher.Finish(report.title(), report.subtitle(), outline(report), bodyStart, true,
+                report.theme().page().margin().bottom());
         byte[] pdf = new PdfFinisher().finish(laid.pdf(), report, finish, laid.positions());
 
         Map<String, String> labels = new HashMap<>();
