@@ -88,7 +88,7 @@ public final class View {
         return findFigure(c.body(), datasetId).map(f -> number(c, f.number())).orElse(number(c, 1));
     }
 
-    private static java.util.Optional<Block.FigureRef> findFigure(List<Block> blocks, String datasetId) {
+    static java.util.Optional<Block.FigureRef> findFigure(List<Block> blocks, String datasetId) {
         for (Block b : blocks) {
             if (b instanceof Block.FigureRef f && f.datasetId().equals(datasetId)) return java.util.Optional.of(f);
             List<Block> inner = b instanceof Block.Callout co ? co.body()
@@ -97,6 +97,16 @@ public final class View {
             if (found.isPresent()) return found;
         }
         return java.util.Optional.empty();
+    }
+
+    /** The chart's alternative text (its figure label and title, unit, every value as stated, source). */
+    public String chartAlt(Chapter c, Block.FigureRef f) {
+        return new ChartAlt(report).of(c, f);
+    }
+
+    /** The alternative text of the chart of {@code datasetId} where chapter {@code c} features it (a brief). */
+    public String chartAlt(Chapter c, String datasetId) {
+        return new ChartAlt(report).of(c, datasetId);
     }
 
     public Dataset dataset(String id) {

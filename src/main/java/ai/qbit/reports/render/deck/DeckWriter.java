@@ -11,6 +11,7 @@ import ai.qbit.reports.model.Quote;
 import ai.qbit.reports.model.Report;
 import ai.qbit.reports.model.Value;
 import ai.qbit.reports.lang.LanguagePack;
+import ai.qbit.reports.render.ChartAlt;
 import ai.qbit.reports.render.Labels;
 import org.apache.poi.sl.usermodel.TextParagraph;
 import org.apache.poi.xslf.usermodel.SlideLayout;
@@ -205,12 +206,12 @@ public final class DeckWriter {
                 notes.write(k, c.summary());
             }
 
-            for (String id : c.figureIds()) chartSlide(report.dataset(id));
+            for (String id : c.figureIds()) chartSlide(c, report.dataset(id));
             if (!c.keyFigures().isEmpty()) keyFigures(c);
             c.quote().ifPresent(q -> quote(c, q));
         }
 
-        void chartSlide(Dataset d) throws Exception {
+        void chartSlide(Chapter c, Dataset d) throws Exception {
             XSLFSlide s = slide(SlideLayout.TITLE_AND_CONTENT);
             SlideText.setTitle(s, d.title());
             XSLFTextShape body = SlideText.body(s).orElseThrow();
@@ -221,7 +222,8 @@ public final class DeckWriter {
             SlideText.moveTo(body, new Rectangle2D.Double(area.getX(), area.getMaxY() - sourceHeight, area.getWidth(), sourceHeight));
             String source = msg("figure.source", d.source()) + (d.unit().isEmpty() ? "" : msg("deck.chart.unit", labels.unit(d)));
             SlideText.fill(body, List.of(new SlideText.Para(List.of(new SlideText.Run(source, 11, false, muted)), 0, false, null)));
-            NativeChart.add(show, s, d, chartBox, java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), lang, language, report.theme());
+            NativeChart.add(show, s, d, chartBox, java.util.Date.from(report.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), lang, language, report.theme(),
+                    new ChartAlt(report).of(c, d.id()));
             notes.write(s, chartNotes(d));
         }
 

@@ -65,8 +65,9 @@ final class NativeChart {
     private record Column(String title, Double[] values, String[] labels, boolean invisible) {
     }
 
+    /** The chart of {@code d} in {@code box}; {@code description} is its alternative text (the frame's descr). */
     static XSLFChart add(XMLSlideShow show, XSLFSlide slide, Dataset d, Rectangle2D box, java.util.Date date,
-                         LanguagePack lang, TextLanguage language, Theme theme) throws Exception {
+                         LanguagePack lang, TextLanguage language, Theme theme, String description) throws Exception {
         XSLFChart chart = show.createChart();
         int n = d.categories().size();
         XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromArray(d.categories().toArray(String[]::new),
@@ -159,6 +160,10 @@ final class NativeChart {
         // POI places chart frames in EMU, not points
         slide.addChart(chart, new Rectangle2D.Double(org.apache.poi.util.Units.toEMU(box.getX()), org.apache.poi.util.Units.toEMU(box.getY()),
                 org.apache.poi.util.Units.toEMU(box.getWidth()), org.apache.poi.util.Units.toEMU(box.getHeight())));
+        // addChart writes the frame into the shape tree without a handle on it (nor on the slide's shape list): the last frame
+        var frames = slide.getXmlObject().getCSld().getSpTree().getGraphicFrameList();
+        if (frames.isEmpty()) throw new IllegalStateException("no frame for the chart of " + d.id());
+        frames.get(frames.size() - 1).getNvGraphicFramePr().getCNvPr().setDescr(description);
         return chart;
     }
 

@@ -122,59 +122,13 @@ public final class PdfFinisher {
     }
 
     /**
-     * OpenPDF names font subsets with a random six-letter tag (ABCDEF+NotoSansSC-Regular). The tag only has to
-     * be unique within the file, so it is derived from the order the fonts are met in: same input, same bytes.
+     * OpenPDF names font subsets with a random six-letter tag (ABCDEF+NotoSansSC-Regular); PDFs made one by one and
+     * then merged may also share a tag for different subsets, which viewers and checkers take for one font. Each tag
+     * becomes a digest of the embedded font program: distinct subsets get distinct names, the same subset the same
+     * name, and the same input the same bytes.
      */
     private static void stableSubsetNames(PDDocument doc) throws IOException {
-        java.util.Map<String, String> renamed = new java.util.LinkedHashMap<>();
-        java.util.Set<org.apache.pdfbox.cos.COSDictionary> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (PDPage page : doc.getPages()) renameFonts(page.getResources(), renamed, seen, 0);
-    }
-
-    private static void renameFonts(org.apache.pdfbox.pdmodel.PDResources res, java.util.Map<String, String> renamed,
-                                    java.util.Set<org.apache.pdfbox.cos.COSDictionary> seen, int depth) throws IOException {
-        if (res == null || depth > 6) return;
-        for (org.apache.pdfbox.cos.COSName n : res.getFontNames()) {
-            org.apache.pdfbox.cos.COSDictionary font = res.getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.FONT).getCOSDictionary(n);
-            if (font != null && seen.add(font)) renameFont(font, renamed);
-        }
-        for (org.apache.pdfbox.cos.COSName n : res.getXObjectNames()) {
-            if (res.getXObject(n) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) renameFonts(form.getResources(), renamed, seen, depth + 1);
-        }
-    }
-
-    private static void renameFont(org.apache.pdfbox.cos.COSDictionary font, java.util.Map<String, String> renamed) {
-        org.apache.pdfbox.cos.COSName key = org.apache.pdfbox.cos.COSName.BASE_FONT;
-        String name = font.getNameAsString(key);
-        if (name != null && name.matches("[A-Z]{6}\\+.+")) {
-            String stable = renamed.computeIfAbsent(name, k -> tag(renamed.size()) + k.substring(6));
-            font.setName(key, stable);
-        }
-        org.apache.pdfbox.cos.COSArray descendants = font.getCOSArray(org.apache.pdfbox.cos.COSName.DESCENDANT_FONTS);
-        if (descendants != null) {
-            for (int i = 0; i < descendants.size(); i++) {
-                if (descendants.getObject(i) instanceof org.apache.pdfbox.cos.COSDictionary d) renameFont(d, renamed);
-            }
-        }
-        org.apache.pdfbox.cos.COSDictionary descriptor = font.getCOSDictionary(org.apache.pdfbox.cos.COSName.FONT_DESC);
-        if (descriptor != null) {
-            String fn = descriptor.getNameAsString(org.apache.pdfbox.cos.COSName.FONT_NAME);
-            if (fn != null && renamed.containsKey(fn)) descriptor.setName(org.apache.pdfbox.cos.COSName.FONT_NAME, renamed.get(fn));
-            else if (fn != null && fn.matches("[A-Z]{6}\\+.+")) {
-                String stable = renamed.computeIfAbsent(fn, k -> tag(renamed.size()) + k.substring(6));
-                descriptor.setName(org.apache.pdfbox.cos.COSName.FONT_NAME, stable);
-            }
-        }
-    }
-
-    /** AAAAAA, AAAAAB, … */
-    private static String tag(int n) {
-        char[] c = new char[6];
-        for (int i = 5; i >= 0; i--) {
-            c[i] = (char) ('A' + n % 26);
-            n /= 26;
-        }
-        return new String(c);
+        new SubsetTags().rename(doc);
     }
 
     private static void addItems(PDDocument doc, PDOutlineNode parent, List<OutlineEntry> entries,
