@@ -8,7 +8,7 @@ import ai.qbit.reports.model.Report;
 import ai.qbit.reports.support.MiniModel;
 import ai.qbit.reports.support.ReportPdf;
 import ai.qbit.reports.support.Rendered;
-import ai.qbit.reports.support.VisibleText;
+import ai.qbit.reports.support.PageText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -193,7 +193,7 @@ class ListMarkersTest {
 
     private static List<String> pages(Path pdf, Report report) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            return VisibleText.pagesAbove(doc, report.theme().page().briefMargin().bottom(), true);
+            return PageText.pages(doc, true);
         }
     }
 }
