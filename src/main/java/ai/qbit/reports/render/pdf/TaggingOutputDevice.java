@@ -86,7 +86,11 @@ final class TaggingOutputDevice extends ITextOutputDevice {
 
     @Override
     public void paintBackground(RenderingContext c, Box box) {
-        if (!box.isContainedInMarginBox() && !boxVisible(box.getPaintingBorderEdge(c))) return;
+        if (!box.isContainedInMarginBox()) {
+            Rectangle edge = box.getPaintingBorderEdge(c);
+            // a piece of a line goes with its line: on the page that holds its middle (a block may span pages)
+            if (box instanceof InlineLayoutBox ? !baselineVisible(edge.y + edge.height / 2f) : !boxVisible(edge)) return;
+        }
         Element e = box.getElement();
         if (e != null && "a".equals(e.getLocalName()) && e.hasAttribute("href") && !box.isContainedInMarginBox()) {
             com.lowagie.text.Rectangle r = createLocalTargetArea(c, box);
