@@ -123,8 +123,9 @@ public final class FormulaText {
         }
     }
 
+    /** A numerator or denominator in parentheses when it has operators: (a + b)/c, not a + b/c. */
     private static String grouped(StringBuilder part) {
         String p = part.toString().strip();
-        return p.codePointCount(0, p.length()) > 1 && p.chars().anyMatch(ch -> !Character.isLetterOrDigit(ch)) ? "(" + p + ")" : p;
+        return p.chars().anyMatch(ch -> " +-−=<>≤≥·×/,".indexOf(ch) >= 0) ? "(" + p + ")" : p;
     }
 }

@@ -256,7 +256,7 @@ public final class MarkdownReader {
     /** A formula is LaTeX that must parse and fit the page once typeset. */
     private static Block.Formula formula(String literal, int line, Context ctx) {
         String text = literal.strip();
-        FormulaRules.check(text, line + leadingBlankLines(literal), ctx.problems, ctx.file);
+        FormulaRules.check(text, text.isEmpty() ? line : line + leadingBlankLines(literal), ctx.problems, ctx.file);
         return new Block.Formula(text, line);
     }
 
