@@ -63,7 +63,7 @@ final class FormulaRules {
     }
 
     private static String ems(double v) {
-        return String.format(Locale.ROOT, "%.0f", v);
+        return String.format(Locale.ROOT, "%.1f", v).replace(".0", "");
     }
 
     /** A character the formula fonts lack would be drawn from whatever font the machine has, or not at all. */
@@ -71,8 +71,11 @@ final class FormulaRules {
         int line = first;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
+            int type = Character.getType(cp);
             if (cp == '\n') line++;
-            else if (!Typeset.ownGlyph(cp)) {
+            else if (type == Character.CONTROL && cp != '\t' && cp != '\r' || type == Character.FORMAT) {
+                return false; // TextRules reports it, with its column
+            } else if (!Typeset.ownGlyph(cp)) {
                 problems.add(file, line, 0, "", "the character " + new String(Character.toChars(cp))
                         + String.format(Locale.ROOT, " (U+%04X)", cp) + " is not in the formula fonts; expected LaTeX"
                         + " (a command such as \\leq or \\alpha), or the words in the text around the formula");
