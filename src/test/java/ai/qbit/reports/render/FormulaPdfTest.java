@@ -98,6 +98,27 @@ class FormulaPdfTest {
             while (cmd.find()) assertFalse(text.contains(cmd.group()), r.id() + ": the command " + cmd.group() + " is in the page text");
         }
         for (PDPage page : pdf.doc.getPages()) fonts(page.getResources(), r.id(), 0);
+        // formulas do not reach the deck (its slides and notes take headings, paragraphs and lists): never as source
+        String deck = ReportPdf.squeeze(deckText(r.file("deck.pptx")));
+        for (String f : latex) {
+            assertFalse(deck.contains(ReportPdf.squeeze(f)), r.id() + ": the source of " + f + " is in the deck");
+            Matcher cmd = Pattern.compile("\\\\[A-Za-z]+").matcher(f);
+            while (cmd.find()) assertFalse(deck.contains(cmd.group()), r.id() + ": the command " + cmd.group() + " is in the deck");
+        }
+    }
+
+    /** The XML of every slide and notes page, text and markup together. */
+    private static String deckText(Path pptx) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(pptx.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().matches("ppt/(slides|notesSlides)/[^/]+\\.xml")) {
+                    sb.append(new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertTrue(sb.length() > 0, "the deck has slides");
+        return sb.toString();
     }
 
     /** The ```math blocks of every chapter, lists and call-outs included. */
