@@ -6,7 +6,7 @@ import ai.qbit.reports.model.Dataset;
 import ai.qbit.reports.model.Report;
 import ai.qbit.reports.support.Rendered;
 import ai.qbit.reports.support.ReportPdf;
-import ai.qbit.reports.support.VisibleText;
+import ai.qbit.reports.support.PageText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
@@ -211,7 +211,7 @@ class Report2024Test {
             String stem = String.format("%02d-%s", i + 1, c.id());
             try (PDDocument b = Loader.loadPDF(rendered.file("briefs/" + stem + ".pdf").toFile())) {
                 assertEquals(1, b.getNumberOfPages(), stem + " fits one page");
-                String text = String.join("", VisibleText.pagesAbove(b, report.theme().page().briefMargin().bottom(), false)).replaceAll("\\s+", "");
+                String text = String.join("", PageText.pages(b, false)).replaceAll("\\s+", "");
                 Matcher m = Pattern.compile("完整内容见报告第(\\S+?)页").matcher(text);
                 assertTrue(m.find(), stem + " page reference");
                 assertEquals(pdf.labels[pdf.startOf(c)], m.group(1), stem);
@@ -279,7 +279,7 @@ class Report2024Test {
      */
     @Test
     void atLeast95PercentOfTheSourceSentencesAreInThePdf() throws Exception {
-        String text = norm(String.join("", pdf.text)) + "\n" + norm(String.join("", VisibleText.pagesAbove(pdf.doc, pdf.bottomMarginPt, false)));
+        String text = norm(String.join("", pdf.text)) + "\n" + norm(String.join("", PageText.pages(pdf.doc, false)));
         List<String> all = sentences();
         List<String> missing = new ArrayList<>();
         for (String s : all) if (!text.contains(s)) missing.add(s);

@@ -6,7 +6,7 @@ import ai.qbit.reports.model.Part;
 import ai.qbit.reports.model.Report;
 import ai.qbit.reports.support.Rendered;
 import ai.qbit.reports.support.ReportPdf;
-import ai.qbit.reports.support.VisibleText;
+import ai.qbit.reports.support.PageText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
@@ -51,7 +51,7 @@ class BriefsTest {
     /** A brief's whole text, whitespace removed: two columns read in stream order, the page in position order. */
     static String briefText(Report r, PDDocument b) throws Exception {
         double bottom = r.theme().page().briefMargin().bottom();
-        return squeeze(String.join("\n", VisibleText.pagesAbove(b, bottom, false)) + String.join("\n", VisibleText.pagesAbove(b, bottom, true)));
+        return squeeze(String.join("\n", PageText.pages(b, false)) + String.join("\n", PageText.pages(b, true)));
     }
 
     @ParameterizedTest
@@ -176,7 +176,7 @@ class BriefsTest {
             expected.add(stem + ".md");
             try (PDDocument d = Loader.loadPDF(pdf.rendered.file("briefs/" + stem + ".pdf").toFile())) {
                 assertEquals(1, d.getNumberOfPages(), stem);
-                String text = squeeze(String.join("", VisibleText.pagesAbove(d, r.theme().page().briefMargin().bottom(), false)));
+                String text = squeeze(String.join("", PageText.pages(d, false)));
                 for (Chapter c : chapters) {
                     assertTrue(text.contains(squeeze(l.tocLabel(c) + c.title())), stem + ": " + l.heading(c));
                     if (!c.keyFigures().isEmpty()) assertTrue(text.contains(squeeze(c.keyFigures().get(0).value())), stem + ": " + c.keyFigures().get(0).value());

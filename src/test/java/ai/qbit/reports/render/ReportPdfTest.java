@@ -446,7 +446,7 @@ class ReportPdfTest {
             PDFTextStripper s = new PDFTextStripper() {
                 @Override
                 protected void processTextPosition(TextPosition t) {
-                    if (t.getY() > pageHeight - bottomMargin + 2) return; // the footer band (see VisibleText)
+                    if (t.getY() > pageHeight - bottomMargin + 2) return; // the footer band: the page number
                     if (t.getY() > last[0] + 1) {
                         last[0] = t.getY();
                         last[1] = 0;

@@ -8,7 +8,7 @@ import ai.qbit.reports.render.deck.DeckTemplate;
 import ai.qbit.reports.render.deck.DeckWriter;
 import ai.qbit.reports.render.pdf.ReportPdfWriter;
 import ai.qbit.reports.support.MiniModel;
-import ai.qbit.reports.support.VisibleText;
+import ai.qbit.reports.support.PageText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class TextIsDataTest {
         assertDoesNotThrow(() -> new DeckWriter().write(r, DeckTemplate.builtIn(r.theme())));
         assertDoesNotThrow(() -> new BriefWriter(templates).write(r, pdf.pageLabels()));
         try (PDDocument d = Loader.loadPDF(pdf.pdf())) {
-            String text = String.join("", VisibleText.pages(d, 22, false)).replaceAll("\\s+", "");
+            String text = String.join("", PageText.pages(d, false)).replaceAll("\\s+", "");
             assertTrue(text.contains("a<b,R&D,<b>不是标签</b>&amp;\"引号\""), "markup-like text is printed as text: " + text);
             assertTrue(text.contains("AI应用<竞争>&'x'"), "a title with < & ' is text");
         }

@@ -24,10 +24,10 @@ import java.util.Map;
  */
 public final class ReportPdf {
     public final Rendered rendered;
-    /** The theme's bottom page margin in points, below which Flying Saucer's clipped repaint lies (see VisibleText). */
+    /** The theme's bottom page margin in points, below which Flying Saucer's clipped repaint lies (see PageText). */
     public final float bottomMarginPt;
     public final PDDocument doc;
-    /** Visible text per page, in position order; index 0 = the cover. */
+    /** The whole text of each page, in position order; index 0 = the cover. */
     public final List<String> text;
     /** The page labels by page index (empty when the file has none). */
     public final String[] labels;
@@ -39,10 +39,10 @@ public final class ReportPdf {
         this.rendered = r;
         this.doc = doc;
         this.bottomMarginPt = (float) r.report().theme().page().margin().bottom();
-        this.text = VisibleText.pagesAbove(doc, bottomMarginPt, true);
+        this.text = PageText.pages(doc, true);
         PDPageLabels pl = doc.getDocumentCatalog().getPageLabels();
         this.labels = pl == null ? new String[0] : pl.getLabelsByPageIndices();
-        this.headlines = headlines(doc, bottomMarginPt);
+        this.headlines = headlines(doc);
     }
 
     static ReportPdf open(Rendered r) {
@@ -128,15 +128,14 @@ public final class ReportPdf {
         return new Labels(report());
     }
 
-    private static List<String> headlines(PDDocument doc, float bottom) throws IOException {
+    private static List<String> headlines(PDDocument doc) throws IOException {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < doc.getNumberOfPages(); i++) {
-            float height = doc.getPage(i).getMediaBox().getHeight();
             List<TextPosition> kept = new ArrayList<>();
             PDFTextStripper s = new PDFTextStripper() {
                 @Override
                 protected void processTextPosition(TextPosition t) {
-                    if (t.getY() <= height - bottom + 2) kept.add(t);
+                    kept.add(t);
                 }
             };
             s.setSortByPosition(true);

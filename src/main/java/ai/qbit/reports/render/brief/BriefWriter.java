@@ -71,7 +71,7 @@ public final class BriefWriter {
             HtmlToPdf.Result laid = html.render(templates.xhtml("brief/part", vars), Pattern.compile("brief-top"));
             pdfs.put(stem, new PdfFinisher().finish(laid.pdf(), report,
                     new PdfFinisher.Finish(labels.msg("brief.digest.title", labels.part(part), part.title()), report.title(), List.of(), -1, false),
-                    laid.positions()));
+                    laid.positions(), laid.tags()));
             mds.put(stem, templates.markdown("brief/part", vars));
             pages.put(stem, laid.pages());
         }
@@ -165,7 +165,7 @@ public final class BriefWriter {
             laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
         }
         byte[] pdf = new PdfFinisher().finish(laid.pdf(), report,
-                new PdfFinisher.Finish(view.labels().msg("brief.document.title", view.labels().heading(c)), report.title(), List.of(), -1, false), laid.positions());
+                new PdfFinisher.Finish(view.labels().msg("brief.document.title", view.labels().heading(c)), report.title(), List.of(), -1, false), laid.positions(), laid.tags());
         return new One(stem, pdf, templates.markdown("brief/brief", vars), laid.pages());
     }
 
@@ -200,7 +200,7 @@ public final class BriefWriter {
             // metadata, language and a stable id, as for every PDF the toolkit writes
             return new PdfFinisher().finish(bytes, report,
                     new PdfFinisher.Finish(labels.msg("brief.pack.title", report.title()), report.subtitle(), List.<OutlineEntry>of(), -1, false),
-                    Map.of());
+                    Map.of(), null);
         }
     }
 }

@@ -19,14 +19,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * XHTML → PDF with Flying Saucer on OpenPDF: the theme's fonts embedded as subsets, charts as vectors.
+ * XHTML → PDF with Flying Saucer on OpenPDF: the theme's fonts embedded as subsets, charts as vectors, real content
+ * in marked-content sequences recorded for the structure tree ({@link TaggingOutputDevice}).
  * Also reports where each element with an id landed, which the outline, the page labels and the
  * briefs' page references are built from.
  */
 public final class HtmlToPdf {
 
     /** The laid-out PDF and, for every id, the page (0-based) and height on the page where it starts. */
-    public record Result(byte[] pdf, int pages, Map<String, Position> positions) {
+    public record Result(byte[] pdf, int pages, Map<String, Position> positions, MarkedContent tags) {
     }
 
     /**
@@ -47,14 +48,17 @@ public final class HtmlToPdf {
     }
 
     public Result render(String xhtml, Pattern idsOfInterest) throws Exception {
-        ITextRenderer renderer = new ITextRenderer();
+        Document dom = parse(xhtml);
+        MarkedContent tags = new MarkedContent(dom);
+        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL,
+                new TaggingOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, tags, new StructureTypes()));
         // the same fonts the charts embed, from memory (what addFont(path, IDENTITY_H, EMBEDDED) does, minus the file reads)
         for (java.nio.file.Path font : List.of(report.theme().regularFont(), report.theme().boldFont())) {
             renderer.getFontResolver().addFont(FontCache.pdf(font), font.toString(), null);
         }
         renderer.getSharedContext().setReplacedElementFactory(
                 new ChartElementFactory(renderer.getOutputDevice(), report, charts, fontMapper));
-        renderer.setDocument(parse(xhtml), "file:///report/");
+        renderer.setDocument(dom, "file:///report/");
         renderer.layout();
         // positions are known to the output device only once the pages are written, before the file is closed
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
@@ -67,7 +71,7 @@ public final class HtmlToPdf {
         }
         int pages = renderer.getRootBox().getLayer().getPages().size();
         renderer.finishPDF();
-        return new Result(out.toByteArray(), pages, positions);
+        return new Result(out.toByteArray(), pages, positions, tags);
     }
 
     /** A hardened XML parse: the XHTML is ours, but the text in it is the analyst's; no DTDs, no entities. */

@@ -40,8 +40,16 @@ public final class PdfFinisher {
         }
     }
 
-    public byte[] finish(byte[] pdf, Report report, Finish f, Map<String, HtmlToPdf.Position> positions) throws IOException {
+    /**
+     * @param tags what the output device marked while painting; the structure tree is built from it. Null for a
+     *             PDF that is already tagged (the merged briefs).
+     */
+    public byte[] finish(byte[] pdf, Report report, Finish f, Map<String, HtmlToPdf.Position> positions, MarkedContent tags) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
+            if (tags != null) {
+                new StructureTree(doc, tags, new StructureTypes()).build();
+                new ArtifactMarker().mark(doc);
+            }
             PDDocumentInformation info = new PDDocumentInformation();
             info.setTitle(f.title());
             info.setAuthor(report.author());
@@ -61,7 +69,8 @@ public final class PdfFinisher {
             PDViewerPreferences prefs = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
             prefs.setDisplayDocTitle(true);
             catalog.setViewerPreferences(prefs);
-            catalog.setMetadata(null); // OpenPDF's XMP would carry the render time
+            catalog.setMetadata(XmpMetadata.of(doc, info, report)); // OpenPDF's XMP would carry the render time
+            FontDescriptors.dropCidSets(doc);
 
             if (!f.outline().isEmpty()) {
                 PDDocumentOutline outline = new PDDocumentOutline();

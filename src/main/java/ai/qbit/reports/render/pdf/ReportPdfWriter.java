@@ -36,7 +36,7 @@ public final class ReportPdfWriter {
         String firstBody = report.parts().get(0).implicit() ? report.body().get(0).id() : report.parts().get(0).id();
         int bodyStart = laid.positions().containsKey(firstBody) ? laid.positions().get(firstBody).page() : 0;
         PdfFinisher.Finish finish = new PdfFinisher.Finish(report.title(), report.subtitle(), outline(report), bodyStart, true);
-        byte[] pdf = new PdfFinisher().finish(laid.pdf(), report, finish, laid.positions());
+        byte[] pdf = new PdfFinisher().finish(laid.pdf(), report, finish, laid.positions(), laid.tags());
 
         Map<String, String> labels = new HashMap<>();
         laid.positions().forEach((id, pos) -> labels.put(id, pos.page() >= bodyStart
