@@ -7,6 +7,8 @@ import ai.qbit.reports.model.Report;
 import ai.qbit.reports.support.MiniModel;
 import ai.qbit.reports.support.Rendered;
 import ai.qbit.reports.support.ReportPdf;
+import ai.qbit.reports.support.StructureReader;
+import ai.qbit.reports.formula.FormulaText;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
@@ -98,6 +100,11 @@ class FormulaPdfTest {
             while (cmd.find()) assertFalse(text.contains(cmd.group()), r.id() + ": the command " + cmd.group() + " is in the page text");
         }
         for (PDPage page : pdf.doc.getPages()) fonts(page.getResources(), r.id(), 0);
+        // tagged as Formula, in reading order, described by the pack's wording around the readable LaTeX
+        List<String> alts = StructureReader.read(pdf.doc).stream().filter(n -> n.type().equals("Formula")).map(StructureReader.Node::alt).toList();
+        List<String> expected = latex.stream().map(f -> r.report().lang().msg("formula.alt", FormulaText.readable(f))).toList();
+        assertEquals(expected, alts, r.id() + ": the Formula elements' alternative text");
+        for (String alt : alts) assertFalse(alt.contains("\\"), r.id() + ": a backslash in the alternative text " + alt);
         // formulas do not reach the deck (its slides and notes take headings, paragraphs and lists): never as source
         String deck = ReportPdf.squeeze(deckText(r.file("deck.pptx")));
         for (String f : latex) {
