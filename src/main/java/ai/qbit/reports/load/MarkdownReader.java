@@ -83,8 +83,8 @@ public final class MarkdownReader {
     public static final int MAX_ROWS = 300;
     /** Characters of a link target. */
     public static final int MAX_LINK = 2000;
-    /** Characters of a line of a ```math block, which is set as written and never wrapped (a CJK character counts 2). */
-    public static final int MAX_FORMULA_COLUMNS = 80;
+    /** Characters of a line of a ```text block, which is set as written and never wrapped (a CJK character counts 2). */
+    public static final int MAX_PREFORMATTED_COLUMNS = 80;
     /** A table's columns cannot shrink below their longest unbreakable word: together these must fit the page. */
     public static final int MAX_TABLE_WORDS = 90;
     private static final String FIGURE_SCHEME = "figure:";
@@ -239,9 +239,10 @@ public final class MarkdownReader {
             if (!info.isEmpty() && !info.equals("math") && !info.equals("text")) {
                 ctx.problem(line, "fenced block \"" + info + "\": expected ```math (a formula) or ```text");
             }
-            return Optional.of(formula(code.getLiteral(), line, ctx));
+            if (info.equals("math")) return Optional.of(formula(code.getLiteral(), line, ctx));
+            return Optional.of(preformatted(code.getLiteral(), line, ctx));
         }
-        if (n instanceof IndentedCodeBlock code) return Optional.of(formula(code.getLiteral(), line, ctx));
+        if (n instanceof IndentedCodeBlock code) return Optional.of(preformatted(code.getLiteral(), line, ctx));
         if (n instanceof Heading) {
             ctx.problem(line, "a heading inside a list or quote is not supported; close the list or quote first");
             return Optional.empty();
@@ -252,19 +253,35 @@ public final class MarkdownReader {
         return Optional.empty();
     }
 
-    /** A formula is set as written: a line too wide for the page would run off it. */
+    /** A formula is LaTeX that must parse and fit the page once typeset. */
     private static Block.Formula formula(String literal, int line, Context ctx) {
+        String text = literal.strip();
+        FormulaRules.check(text, text.isEmpty() ? line : line + leadingBlankLines(literal), ctx.problems, ctx.file);
+        return new Block.Formula(text, line);
+    }
+
+    private static int leadingBlankLines(String literal) {
+        int n = 0;
+        for (String l : literal.split("\n", -1)) {
+            if (!l.isBlank()) break;
+            n++;
+        }
+        return n;
+    }
+
+    /** Preformatted text is set as written: a line too wide for the page would run off it. */
+    private static Block.Preformatted preformatted(String literal, int line, Context ctx) {
         String text = literal.stripTrailing();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int cols = lines[i].codePoints().map(cp -> isCjk(cp) ? 2 : 1).sum();
-            if (cols > MAX_FORMULA_COLUMNS) {
-                ctx.problem(line + 1 + i, "a line of " + cols + " columns in a formula block, which is set as written and never wrapped; at most "
-                        + MAX_FORMULA_COLUMNS + " fit the page (a Chinese character counts 2); break the line");
+            if (cols > MAX_PREFORMATTED_COLUMNS) {
+                ctx.problem(line + 1 + i, "a line of " + cols + " columns in a preformatted block, which is set as written and never wrapped; at most "
+                        + MAX_PREFORMATTED_COLUMNS + " fit the page (a Chinese character counts 2); break the line");
                 break;
             }
         }
-        return new Block.Formula(text, line);
+        return new Block.Preformatted(text, line);
     }
 
     /** Reports a word too long to fit a line: it would run off the page or push a table past it. */

@@ -70,8 +70,12 @@ public sealed interface Block {
         }
     }
 
-    /** A displayed formula or other preformatted text, set as written. */
+    /** A displayed formula: LaTeX source ({@code ```math}), checked at load to parse, typeset by the writers. */
     record Formula(String text, int line) implements Block {
+    }
+
+    /** Preformatted text ({@code ```text} or an indented block), set as written. */
+    record Preformatted(String text, int line) implements Block {
     }
 
     /** A footnote's text; {@code number} is its number in the chapter, referenced by {@link Inline.FootnoteRef}. */

@@ -58,6 +58,7 @@ public final class View {
         if (o instanceof Block.LostText) return "lost-text";
         if (o instanceof Block.Callout) return "callout";
         if (o instanceof Block.Formula) return "formula";
+        if (o instanceof Block.Preformatted) return "preformatted";
         if (o instanceof Block.Footnote) return "footnote";
         if (o instanceof Inline.Text) return "text";
         if (o instanceof Inline.Strong) return "strong";
@@ -67,6 +68,11 @@ public final class View {
         if (o instanceof Inline.LineBreak) return "br";
         if (o instanceof Inline.FootnoteRef) return "fnref";
         throw new IllegalArgumentException("no view kind for " + o.getClass());
+    }
+
+    /** A formula's LaTeX made readable, for its alternative text. */
+    public String formulaText(Block.Formula f) {
+        return ai.qbit.reports.formula.FormulaText.readable(f.text());
     }
 
     /** Blocks without the footnotes, which are set apart at the chapter's end. */

@@ -152,8 +152,10 @@ class UntrustedModelTest {
                 "seeds/mini/chapters/00-preface.md:3: the word \"aaaa", "has 5000 characters without a break; at most 60");
         String wide = "| a | b | c |\n|---|---|---|\n| " + "x".repeat(40) + " | " + "y".repeat(40) + " | " + "z".repeat(40) + " |\n";
         has(refused(mini().put("chapters/00-preface.md", "## 表\n\n" + wide)), "seeds/mini/chapters/00-preface.md:3: the table's longest words need 120");
+        has(refused(mini().put("chapters/00-preface.md", "## 式\n\n```text\n" + "x+".repeat(50) + "\n```\n")),
+                "seeds/mini/chapters/00-preface.md:4: a line of 100 columns in a preformatted block");
         has(refused(mini().put("chapters/00-preface.md", "## 式\n\n```math\n" + "x+".repeat(50) + "\n```\n")),
-                "seeds/mini/chapters/00-preface.md:4: a line of 100 columns in a formula block");
+                "seeds/mini/chapters/00-preface.md:4: the formula is ", " ems wide when typeset; at most 40 fit the page");
         has(refused(mini().edit("report.yaml", "title: 迷你报告", "title: 迷你报告" + "W".repeat(300))),
                 "seeds/mini/report.yaml:2:8: title: the word \"WWW");
         // the longest word allowed still loads

@@ -56,7 +56,9 @@ class WorstValidModelTest {
             for (int c = 1; c <= 10; c++) md.append(" r").append(r).append("c").append(c).append(c == 10 ? "L" : "").append(" |");
             md.append('\n');
         }
-        md.append("\n![](figure:dau)\n\n```math\n").append("x+".repeat(40)).append("\n```\n");
+        // a formula near the widest allowed (38 of 40 ems typeset) and the widest preformatted line (80 columns)
+        md.append("\n![](figure:dau)\n\n```math\n").append("x+".repeat(21)).append("x\n```\n");
+        md.append("\n```text\n").append("x+".repeat(40)).append("\n```\n");
         return md.toString();
     }
 

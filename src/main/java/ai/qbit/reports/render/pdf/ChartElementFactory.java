@@ -10,16 +10,27 @@ import org.xhtmlrenderer.layout.LayoutContext;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
 import org.xhtmlrenderer.render.BlockBox;
+import ai.qbit.reports.formula.Typeset;
+import org.scilab.forge.jlatexmath.TeXIcon;
 
-/** Turns {@code <object type="application/x-chart" data="dataset-id">} into a vector chart; everything else as usual. */
+import java.awt.Color;
+
+/**
+ * Turns {@code <object type="application/x-chart" data="dataset-id">} into a vector chart and
+ * {@code <object type="application/x-formula" data-latex="…">} into a typeset formula; everything else as usual.
+ */
 final class ChartElementFactory extends ITextReplacedElementFactory {
     static final String CHART_TYPE = "application/x-chart";
+    static final String FORMULA_TYPE = "application/x-formula";
     private final Report report;
     private final ChartFactory charts;
     private final FontMapper fonts;
 
+    private final float dotsPerPoint;
+
     ChartElementFactory(ITextOutputDevice device, Report report, ChartFactory charts, FontMapper fonts) {
         super(device);
+        this.dotsPerPoint = device.getDotsPerPoint();
         this.report = report;
         this.charts = charts;
         this.fonts = fonts;
@@ -32,6 +43,24 @@ final class ChartElementFactory extends ITextReplacedElementFactory {
             var d = report.dataset(e.getAttribute("data"));
             return new ChartElement((w, h) -> charts.create(d, w, h), fonts, cssWidth, cssHeight);
         }
+        if (e != null && "object".equals(e.getNodeName()) && FORMULA_TYPE.equals(e.getAttribute("type"))) {
+            return formula(c, box, e.getAttribute("data-latex"));
+        }
         return super.createReplacedElement(c, box, uac, cssWidth, cssHeight);
+    }
+
+    /** The formula at the object's font size in the theme's ink, shrunk to its column when wider. */
+    private ReplacedElement formula(LayoutContext c, BlockBox box, String latex) {
+        float size = box.getStyle().getFont(c).size / dotsPerPoint;
+        TeXIcon icon;
+        try {
+            icon = Typeset.icon(latex, size, Color.decode(report.theme().ink()));
+        } catch (Typeset.Refused e) {
+            throw new IllegalStateException("a formula the loader accepted does not typeset: " + e.getMessage(), e);
+        }
+        float w = icon.getTrueIconWidth(), h = icon.getTrueIconHeight();
+        int column = box.getContainingBlock() == null ? 0 : box.getContainingBlock().getContentWidth();
+        float scale = column > 0 && w * dotsPerPoint > column ? column / (w * dotsPerPoint) : 1f;
+        return new FormulaElement(icon, scale, Math.round(w * scale * dotsPerPoint), Math.round(h * scale * dotsPerPoint));
     }
 }
