@@ -10,6 +10,7 @@ import org.xhtmlrenderer.render.BlockBox;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.InlineLayoutBox;
 import org.xhtmlrenderer.render.InlineText;
+import org.xhtmlrenderer.render.LineBox;
 import org.xhtmlrenderer.render.RenderingContext;
 
 import java.awt.Rectangle;
@@ -93,6 +94,8 @@ final class TaggingOutputDevice extends ITextOutputDevice {
         }
         Element e = box.getElement();
         if (e != null && "a".equals(e.getLocalName()) && e.hasAttribute("href") && !box.isContainedInMarginBox()) {
+            // a link block split over pages gets its annotation where its words are, not on the sliver left behind
+            if (box instanceof BlockBox && !hasVisibleLine(box)) return;
             com.lowagie.text.Rectangle r = createLocalTargetArea(c, box);
             marks.link(new MarkedContent.LinkArea(page, e, r.getLeft(), r.getBottom(), r.getRight(), r.getTop()));
         }
@@ -123,6 +126,13 @@ final class TaggingOutputDevice extends ITextOutputDevice {
     private boolean boxVisible(Rectangle edge) {
         Shape clip = getClip();
         return clip == null || edge.isEmpty() || clip.intersects(edge.x, edge.y, Math.max(1, edge.width), Math.max(1, edge.height));
+    }
+
+    private boolean hasVisibleLine(Box box) {
+        for (Box child : box.getChildren()) {
+            if (child instanceof LineBox line ? baselineVisible(line.getAbsY() + line.getBaseline()) : hasVisibleLine(child)) return true;
+        }
+        return false;
     }
 
     private static Element elementOf(Box box) {
