@@ -58,7 +58,8 @@ final class ChartElementFactory extends ITextReplacedElementFactory {
         } catch (Typeset.Refused e) {
             throw new IllegalStateException("a formula the loader accepted does not typeset: " + e.getMessage(), e);
         }
-        float w = icon.getTrueIconWidth(), h = icon.getTrueIconHeight();
+        // the icon's own box, insets included: JLaTeXMath draws within it, and below the "true" height (depth, insets)
+        float w = icon.getIconWidth(), h = icon.getIconHeight();
         int column = box.getContainingBlock() == null ? 0 : box.getContainingBlock().getContentWidth();
         float scale = column > 0 && w * dotsPerPoint > column ? column / (w * dotsPerPoint) : 1f;
         return new FormulaElement(icon, scale, Math.round(w * scale * dotsPerPoint), Math.round(h * scale * dotsPerPoint));
