@@ -7,6 +7,7 @@ import ai.qbit.reports.model.Dataset;
 import ai.qbit.reports.model.Inline;
 import ai.qbit.reports.model.Report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,6 +79,35 @@ public final class View {
     /** Blocks without the footnotes, which are set apart at the chapter's end. */
     public List<Block> mainBlocks(Chapter c) {
         return c.body().stream().filter(b -> !(b instanceof Block.Footnote)).toList();
+    }
+
+    /**
+     * The blocks in groups the page must not split: a heading (or a run of headings) with the block after it when
+     * that block is itself kept whole (a small table, a figure, a call-out, a quote, a formula, a lost-figure
+     * note), so the heading moves with it instead of staying alone at the foot of a page. Every other block is
+     * a group of one.
+     */
+    public List<List<Block>> keptTogether(List<Block> list) {
+        List<List<Block>> groups = new ArrayList<>();
+        int i = 0;
+        while (i < list.size()) {
+            int j = i;
+            while (j < list.size() && list.get(j) instanceof Block.Heading) j++;
+            if (j > i && j < list.size() && keptWhole(list.get(j))) {
+                groups.add(List.copyOf(list.subList(i, j + 1)));
+                i = j + 1;
+            } else {
+                groups.add(List.of(list.get(i)));
+                i++;
+            }
+        }
+        return groups;
+    }
+
+    private boolean keptWhole(Block b) {
+        if (b instanceof Block.Table t) return table(t).small();
+        return b instanceof Block.FigureRef || b instanceof Block.Callout || b instanceof Block.QuoteBlock
+                || b instanceof Block.Formula || b instanceof Block.LostFigure || b instanceof Block.LostText;
     }
 
     public List<Block.Footnote> footnotes(Chapter c) {

@@ -102,7 +102,7 @@ class MutationTest {
             }
             Mutation m = mutate(dir.resolve(name), name, random);
             long t0 = System.nanoTime();
-            String outcome = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(id, dir, m, templates), m.description());
+            String outcome = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> run(id, dir, m, templates), m.description());
             slowest = Math.max(slowest, (System.nanoTime() - t0) / 1_000_000);
             if (outcome.equals("invalid")) invalid++;
             else rendered++;
