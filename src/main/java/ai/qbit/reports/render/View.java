@@ -84,8 +84,8 @@ public final class View {
     /**
      * The blocks in groups the page must not split: a heading (or a run of headings) with the block after it when
      * that block is itself kept whole (a small table, a figure, a call-out, a quote, a formula, a lost-figure
-     * note), so the heading moves with it instead of staying alone at the foot of a page. Every other block is
-     * a group of one.
+     * note), so the heading moves with it instead of staying alone at the foot of a page; headings in a row
+     * likewise. Every other block is a group of one.
      */
     public List<List<Block>> keptTogether(List<Block> list) {
         List<List<Block>> groups = new ArrayList<>();
@@ -96,6 +96,9 @@ public final class View {
             if (j > i && j < list.size() && keptWhole(list.get(j))) {
                 groups.add(List.copyOf(list.subList(i, j + 1)));
                 i = j + 1;
+            } else if (j - i > 1) { // headings in a row move together; the last keeps room for what follows
+                groups.add(List.copyOf(list.subList(i, j)));
+                i = j;
             } else {
                 groups.add(List.of(list.get(i)));
                 i++;

@@ -87,7 +87,7 @@ class FormulaPdfTest {
         List<float[]> left = new ArrayList<>(drawn);
         for (String f : latex) {
             var icon = Typeset.icon(f, 100f, Color.BLACK);
-            float ratio = icon.getTrueIconWidth() / icon.getTrueIconHeight();
+            float ratio = (float) icon.getIconWidth() / icon.getIconHeight(); // the icon's box: JLaTeXMath draws within it
             float[] match = left.stream().filter(d -> Math.abs(d[0] / d[1] - ratio) < ratio * 0.02).findFirst()
                     .orElseThrow(() -> new AssertionError(r.id() + ": no form drawn with the proportions of " + f + " among " + describe(left)));
             left.remove(match);

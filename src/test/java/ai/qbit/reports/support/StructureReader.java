@@ -118,6 +118,8 @@ public final class StructureReader {
                 collect(inner, out);
             }
         }
-        if (mc.getMCID() >= 0) out.put(mc.getMCID(), new Piece(sb.toString(), Float.isNaN(x) ? 0 : x, Float.isNaN(y) ? 0 : y));
+        // ActualText replaces the glyphs' own mapping, as assistive technology reads it
+        String text = mc.getActualText() != null ? mc.getActualText() : sb.toString();
+        if (mc.getMCID() >= 0) out.put(mc.getMCID(), new Piece(text, Float.isNaN(x) ? 0 : x, Float.isNaN(y) ? 0 : y));
     }
 }

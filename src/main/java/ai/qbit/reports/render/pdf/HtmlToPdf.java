@@ -51,7 +51,8 @@ public final class HtmlToPdf {
         Document dom = parse(xhtml);
         MarkedContent tags = new MarkedContent(dom);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL,
-                new TaggingOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, tags, new StructureTypes()));
+                new TaggingOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, tags, new StructureTypes(),
+                        List.of(FontCache.awt(report.theme().regularFont()), FontCache.awt(report.theme().boldFont()))));
         // the same fonts the charts embed, from memory (what addFont(path, IDENTITY_H, EMBEDDED) does, minus the file reads)
         for (java.nio.file.Path font : List.of(report.theme().regularFont(), report.theme().boldFont())) {
             renderer.getFontResolver().addFont(FontCache.pdf(font), font.toString(), null);

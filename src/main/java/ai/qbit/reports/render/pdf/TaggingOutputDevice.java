@@ -1,6 +1,8 @@
 package ai.qbit.reports.render.pdf;
 
 import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfNumber;
 import org.w3c.dom.Element;
@@ -16,6 +18,10 @@ import org.xhtmlrenderer.render.RenderingContext;
 import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Flying Saucer's PDF output device, taught two things while it paints:
@@ -33,10 +39,15 @@ final class TaggingOutputDevice extends ITextOutputDevice {
     private final MarkedContent marks;
     private final StructureTypes types;
     private int page = -1;
+    private final java.util.List<java.awt.Font> fonts;
+    private Set<Integer> sharedGlyphs;
+    private Set<Integer> documentChars;
     private int open;
 
-    TaggingOutputDevice(float dotsPerPoint, MarkedContent marks, StructureTypes types) {
+    /** @param fonts the theme's fonts, to find glyphs that stand for two characters */
+    TaggingOutputDevice(float dotsPerPoint, MarkedContent marks, StructureTypes types, java.util.List<java.awt.Font> fonts) {
         super(dotsPerPoint);
+        this.fonts = fonts;
         this.marks = marks;
         this.types = types;
     }
@@ -61,12 +72,46 @@ final class TaggingOutputDevice extends ITextOutputDevice {
             super.drawText(c, text);
             return;
         }
-        begin(types.markTag(node), node);
+        begin(types.markTag(node), node, actualText(c, box, text.getSubstring()));
         try {
             super.drawText(c, text);
         } finally {
             end();
         }
+    }
+
+    /**
+     * The run's own text when a glyph in it also stands for another character of the document: a CID font's
+     * ToUnicode maps each glyph to one character, so "•" drawn with the glyph of "·" would copy as "·".
+     */
+    private String actualText(RenderingContext c, InlineLayoutBox box, String s) {
+        if (s == null || s.isEmpty()) return null;
+        if (sharedGlyphs == null) sharedGlyphs = sharedGlyphChars();
+        return s.codePoints().anyMatch(sharedGlyphs::contains) ? s : null;
+    }
+
+    /** The document's characters that share their glyph with another of its characters, in any theme font. */
+    private Set<Integer> sharedGlyphChars() {
+        Set<Integer> out = new HashSet<>();
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, false, false);
+        for (java.awt.Font font : fonts) {
+            Map<Integer, Set<Integer>> byGlyph = new HashMap<>();
+            for (int cp : documentChars()) {
+                if (!font.canDisplay(cp)) continue;
+                int glyph = font.createGlyphVector(frc, Character.toString(cp)).getGlyphCode(0);
+                byGlyph.computeIfAbsent(glyph, k -> new HashSet<>()).add(cp);
+            }
+            for (Set<Integer> cps : byGlyph.values()) if (cps.size() > 1) out.addAll(cps);
+        }
+        return out;
+    }
+
+    private Set<Integer> documentChars() {
+        if (documentChars == null) {
+            documentChars = new HashSet<>();
+            marks.dom().getDocumentElement().getTextContent().codePoints().forEach(documentChars::add);
+        }
+        return documentChars;
     }
 
     @Override
@@ -103,9 +148,14 @@ final class TaggingOutputDevice extends ITextOutputDevice {
     }
 
     private void begin(String tag, Node node) {
+        begin(tag, node, null);
+    }
+
+    private void begin(String tag, Node node, String actualText) {
         int mcid = marks.add(page, node);
         PdfDictionary props = new PdfDictionary();
         props.put(PdfName.MCID, new PdfNumber(mcid));
+        if (actualText != null) props.put(PdfName.ACTUALTEXT, new PdfString(actualText, PdfObject.TEXT_UNICODE));
         getCurrentPage().beginMarkedContentSequence(new PdfName(tag), props, true);
         open++;
     }
