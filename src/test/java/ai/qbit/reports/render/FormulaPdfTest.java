@@ -88,7 +88,8 @@ class FormulaPdfTest {
         for (String f : latex) {
             var icon = Typeset.icon(f, 100f, Color.BLACK);
             float ratio = (float) icon.getIconWidth() / icon.getIconHeight(); // the icon's box: JLaTeXMath draws within it
-            float[] match = left.stream().filter(d -> Math.abs(d[0] / d[1] - ratio) < ratio * 0.02).findFirst()
+            float tolerance = ratio * (0.02f + 1f / icon.getIconHeight()); // the box is whole units of the icon
+            float[] match = left.stream().filter(d -> Math.abs(d[0] / d[1] - ratio) < tolerance).findFirst()
                     .orElseThrow(() -> new AssertionError(r.id() + ": no form drawn with the proportions of " + f + " among " + describe(left)));
             left.remove(match);
             assertTrue(match[1] > 6, r.id() + ": " + f + " is drawn " + match[1] + " pt high, too small to read");

@@ -212,6 +212,8 @@ class TaggedPdfTest {
             Map<String, Long> inTree = new java.util.TreeMap<>();
             for (StructureReader.Node n : headings) {
                 String t = squeeze(n.text());
+                // a footnote mark after a heading is part of its text in the page, not of its title in the model
+                if (!inModel.containsKey("H:" + t) && !inModel.containsKey("S:" + t)) t = t.replaceFirst("\\d+$", "");
                 if (inModel.containsKey("H:" + t)) inTree.merge("H:" + t, 1L, Long::sum);
                 if (inModel.containsKey("S:" + t)) inTree.merge("S:" + t, 1L, Long::sum);
             }
