@@ -86,10 +86,10 @@ class FormulaPdfTest {
         // each formula matches a drawn form of its proportions (the PDF may shrink a formula to its column, never stretch it)
         List<float[]> left = new ArrayList<>(drawn);
         for (String f : latex) {
-            var icon = Typeset.icon(f, 100f, Color.BLACK);
-            float ratio = (float) icon.getIconWidth() / icon.getIconHeight(); // the icon's box: JLaTeXMath draws within it
-            float tolerance = ratio * (0.02f + 1f / icon.getIconHeight()); // the box is whole units of the icon
-            float[] match = left.stream().filter(d -> Math.abs(d[0] / d[1] - ratio) < tolerance).findFirst()
+            // at the size report.css sets (object.formula: 11pt): the form is the icon's box, in whole units of it
+            var icon = Typeset.icon(f, 11f, Color.BLACK);
+            float ratio = (float) icon.getIconWidth() / icon.getIconHeight();
+            float[] match = left.stream().filter(d -> Math.abs(d[0] / d[1] - ratio) < ratio * 0.02).findFirst()
                     .orElseThrow(() -> new AssertionError(r.id() + ": no form drawn with the proportions of " + f + " among " + describe(left)));
             left.remove(match);
             assertTrue(match[1] > 6, r.id() + ": " + f + " is drawn " + match[1] + " pt high, too small to read");
