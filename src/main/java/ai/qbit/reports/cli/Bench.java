@@ -34,6 +34,7 @@ import java.util.function.ToLongFunction;
  * command writes there anyway.
  * <pre>mvn -q compile exec:java -Dexec.mainClass=ai.qbit.reports.cli.Bench -Dreport=2024 [-Dbench.cold=5]
  *     [-Dbench.warmup=3 -Dbench.runs=5] [-Dbench.base=../other-checkout]</pre>
+ * {@code -Dbench.mode=watch} times watch mode instead ({@link WatchBench}).
  */
 public final class Bench {
     public static void main(String[] args) throws Exception {
@@ -41,6 +42,11 @@ public final class Bench {
         if (mode.equals("pdf")) {
             coldPdf(System.getProperty("report", "2024"), Path.of(System.getProperty("bench.out")));
             return;
+        }
+        if (mode.equals("watch")) {
+            WatchBench.run(Path.of(System.getProperty("root", ".")).toAbsolutePath().normalize(), System.getProperty("report", "2024"),
+                    Integer.getInteger("bench.edits", 5), System.getProperty("bench.chapter"));
+            System.exit(0);
         }
         String id = System.getProperty("report", "2024");
         Path root = Path.of(System.getProperty("root", ".")).toAbsolutePath().normalize();

@@ -75,7 +75,13 @@ public final class Generate {
 
     /** Writes every artifact of {@code s} to output/&lt;report&gt;/, all or nothing. */
     public void write(Report report, Summary s, Path outputDir) throws Exception {
+        write(report, s, outputDir, false);
+    }
+
+    /** As {@link #write(Report, Summary, Path)}; with {@code reuseUnchanged}, files equal to the current ones are linked, not written. */
+    void write(Report report, Summary s, Path outputDir, boolean reuseUnchanged) throws Exception {
         try (StagedOutput out = new StagedOutput(outputDir)) {
+            if (reuseUnchanged) out.reuseUnchanged();
             out.write("report.pdf", s.pdf().pdf());
             out.write("deck.pptx", s.deck().pptx());
             writeBriefs(out, s.briefs().pdfs(), s.briefs().markdown());

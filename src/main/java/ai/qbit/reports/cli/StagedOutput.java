@@ -36,6 +36,7 @@ final class StagedOutput implements AutoCloseable {
     private final Path staging;
     private final String before;
     private int files;
+    private Path current;
 
     /** @param target output/&lt;id&gt; */
     StagedOutput(Path target) throws IOException {
@@ -70,12 +71,29 @@ final class StagedOutput implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on a file whose bytes equal those of the same name in the current set is taken over from it (a hard
+     * link: nothing written, nothing to sync) rather than written again. For watch mode, which writes the whole set
+     * after each artifact it re-renders.
+     */
+    void reuseUnchanged() {
+        try {
+            current = Files.isSymbolicLink(target) ? target.toRealPath() : null;
+        } catch (IOException e) {
+            current = null; // no current set: everything is written
+        }
+    }
+
     /** Writes {@code relative} (e.g. "briefs/01-x.pdf") into the staging folder, synced to disk. */
     void write(String relative, byte[] bytes) throws IOException {
         Path p = staging.resolve(relative).normalize();
         if (!p.startsWith(staging)) throw new IllegalArgumentException("output name leaves the output folder: " + relative);
         try {
             Files.createDirectories(p.getParent());
+            if (current != null && linkedUnchanged(current.resolve(relative).normalize(), p, bytes)) {
+                files++;
+                return;
+            }
             try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) ch.write(buf);
@@ -84,6 +102,18 @@ final class StagedOutput implements AutoCloseable {
             files++;
         } catch (IOException e) {
             throw new OutputException("cannot write " + relative + " (" + reason(e) + ")", before);
+        }
+    }
+
+    /** Links {@code old} at {@code p} when it holds exactly {@code bytes}; false when it does not or cannot be linked. */
+    private static boolean linkedUnchanged(Path old, Path p, byte[] bytes) {
+        try {
+            if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.size(old) != bytes.length) return false;
+            if (!java.util.Arrays.equals(Files.readAllBytes(old), bytes)) return false;
+            Files.createLink(p, old);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // written instead
         }
     }
 

@@ -66,6 +66,36 @@ public final class Watch {
     private Report report;
     private Generate.Summary outputs;
     private Templates templates;
+    private volatile boolean warming;
+
+    /**
+     * The first edit should not wait for the JIT: while the author has not saved yet, the report PDF is laid out a
+     * few more times in the background (the results are dropped; -Dwatch.warmup=N, 0 for none). It stops at the
+     * first change; a layout under way then finishes on the other core.
+     */
+    private void warmUp() {
+        int n = Integer.getInteger("watch.warmup", 3);
+        Report r = report;
+        Templates t = templates;
+        if (n <= 0 || r == null || t == null) return;
+        warming = true;
+        Thread w = new Thread(() -> {
+            long t0 = System.nanoTime();
+            int done = 0;
+            for (; done < n && warming && !stopping; done++) {
+                try {
+                    new ReportPdfWriter(t).write(r);
+                } catch (Exception | LinkageError e) {
+                    break; // only a warm-up: the real render reports its own errors
+                }
+            }
+            if (warming && !stopping) out.printf(Locale.ROOT, "  warmed up (%d layouts in %.1f s): ready%n", done, (System.nanoTime() - t0) / 1e9);
+            warming = false;
+        }, "watch-warmup");
+        w.setDaemon(true);
+        w.setPriority(Thread.MIN_PRIORITY);
+        w.start();
+    }
 
     public Watch(Path root, String reportId, Optional<Path> deckTemplate, boolean verbose, PrintStream out, PrintStream err) {
         this.root = root.toAbsolutePath().normalize();
@@ -101,9 +131,11 @@ public final class Watch {
             for (Path dir : watchedRoots()) register(watcher, dir);
             out.println("watching " + watchedRoots().stream().map(p -> root.relativize(p) + "/").toList() + " (Ctrl-C ends)");
             rebuild(EnumSet.allOf(Artifact.class), Set.of());
+            warmUp();
             while (!stopping && !Thread.currentThread().isInterrupted()) {
                 Set<Path> changed = nextChanges(watcher);
                 if (changed.isEmpty() || stopping) continue;
+                warming = false;
                 rebuild(classify(changed), changed);
             }
             return 0;
@@ -224,6 +256,7 @@ public final class Watch {
             if (verbose) e.printStackTrace(err);
             return;
         }
+        long loaded = System.nanoTime();
         Report previous = report;
         if (outputs == null) touched = EnumSet.allOf(Artifact.class);
         else if (onlyChapters(changed)) touched = byChapters(previous, next);
@@ -249,8 +282,10 @@ public final class Watch {
             if (touched.contains(Artifact.PDF)) {
                 pdf = timed(() -> new ReportPdfWriter(templates).write(next));
                 s = with(s, pdf.value(), null, null, null);
+                long w0 = System.nanoTime();
                 write(next, s);
                 progress("report.pdf", pdf.value().pdf().length, pdf.value().pages() + " pages", pdf.millis(), t0);
+                if (Boolean.getBoolean("watch.timing")) out.printf(Locale.ROOT, "  (model %.2f s, write %.2f s)%n", (loaded - t0) / 1e9, (System.nanoTime() - w0) / 1e9);
             }
             if (deckJob == null && touched.contains(Artifact.DECK)) deckJob = pool.submit(deckWork);
             boolean labelsMoved = pdf != null && s != null && outputs != null
@@ -293,7 +328,8 @@ public final class Watch {
         if (s.pdf() == null || s.deck() == null || s.briefs() == null || s.digests() == null) return; // first run: all at the end
         synchronized (writing) {
             if (stopping) throw new InterruptedException();
-            generate.write(r, s, root.resolve("output").resolve(reportId));
+            // the artifacts not re-rendered are the current files: linked into the new set, not written and synced again
+            generate.write(r, s, root.resolve("output").resolve(reportId), true);
         }
     }
 

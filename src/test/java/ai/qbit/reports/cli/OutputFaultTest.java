@@ -107,6 +107,32 @@ class OutputFaultTest {
     }
 
     @Test
+    void watchWritesLinkOnlyFilesEqualToTheCurrentOnes() throws Exception {
+        Path target = tmp.resolve("output/mini");
+        write(target, A);
+        Map<String, byte[]> next = new TreeMap<>(A);
+        next.put("report.pdf", B.get("report.pdf")); // re-rendered; the rest as it was
+        next.put("briefs/02-brief.md", "changed".getBytes(StandardCharsets.UTF_8)); // same name, other bytes
+        Path before = target.toRealPath();
+        Map<String, Object> inodes = new TreeMap<>();
+        for (String name : A.keySet()) inodes.put(name, Files.readAttributes(before.resolve(name), java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        assumeTrue(inodes.values().stream().allMatch(java.util.Objects::nonNull), "this file system has no file keys");
+        try (StagedOutput out = new StagedOutput(target)) {
+            out.reuseUnchanged();
+            for (var e : next.entrySet()) out.write(e.getKey(), e.getValue());
+            out.commit();
+        }
+        Path after = target.toRealPath();
+        assertTrue(!before.equals(after), "a new set, switched in one rename");
+        assertEquals(hashes(next), seen(target));
+        for (String name : next.keySet()) {
+            boolean same = java.util.Arrays.equals(A.get(name), next.get(name));
+            Object key = Files.readAttributes(after.resolve(name), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            assertEquals(same, inodes.get(name).equals(key), name + (same ? " is unchanged and should be the same file" : " changed and should be written anew"));
+        }
+    }
+
+    @Test
     void aProcessKilledAtRandomMomentsLeavesTheOldOrTheNewSetAndTheNextRunNoLitter() throws Exception {
         Path a = tmp.resolve("A"), b = tmp.resolve("B");
         save(a, A);

@@ -284,15 +284,24 @@ public final class DeckWriter {
                     SlideText.moveTo(used.get(i), new Rectangle2D.Double(first.getX() + i * (w + gap), first.getY(), w, first.getHeight()));
                 }
             }
+            // each card written once, then measured at size after size (the same XML as writing it at each size)
+            List<SlideText.Fitting> measured = new ArrayList<>();
             for (double size = 60; ; size -= 4) {
                 double labelSize = Math.max(SlideText.MIN_FONT, Math.round(size * 0.4));
                 boolean fit = true;
                 for (int i = 0; i < used.size(); i++) {
                     KeyFigure k = figures.get(i);
-                    SlideText.write(used.get(i), List.of(
+                    List<SlideText.Para> card = List.of(
                             new SlideText.Para(List.of(new SlideText.Run(k.value(), size, true, primary)), 0, false, null),
-                            new SlideText.Para(List.of(new SlideText.Run(k.label(), labelSize, false, null)), 1, false, null, size * 0.2)));
-                    fit &= SlideText.fits(used.get(i));
+                            new SlideText.Para(List.of(new SlideText.Run(k.label(), labelSize, false, null)), 1, false, null, size * 0.2));
+                    if (measured.size() == i) {
+                        SlideText.write(used.get(i), card);
+                        measured.add(new SlideText.Fitting(used.get(i)));
+                    } else {
+                        SlideText.resize(used.get(i), card);
+                        measured.get(i).changed();
+                    }
+                    fit &= measured.get(i).fits();
                 }
                 if (fit || size <= 28) {
                     if (!fit) used.forEach(SlideText::fit);

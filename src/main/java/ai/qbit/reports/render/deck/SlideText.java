@@ -88,8 +88,9 @@ final class SlideText {
     /** Replaces the placeholder's text with {@code paras}, then shrinks it until it fits its box. */
     static void fill(XSLFTextShape shape, List<Para> paras) {
         write(shape, paras);
-        fit(shape);
-        roomy(shape);
+        Fitting f = new Fitting(shape);
+        f.fit();
+        f.roomy();
     }
 
     /** Replaces the placeholder's text with {@code paras} at their sizes, without measuring. */
@@ -124,44 +125,6 @@ final class SlideText {
         if (!pr.isSetNoAutofit()) pr.addNewNoAutofit();
     }
 
-    /**
-     * A short text in a large body: grown (at most half as large again, never past 60 pt) while it fits; if it still
-     * fills less than half the box, the box closes round it, centred where it was, so the slide is not a corner of text.
-     */
-    static void roomy(XSLFTextShape shape) {
-        double available = shape.getAnchor().getHeight() - shape.getTopInset() - shape.getBottomInset();
-        for (int step = 0; step < 6 && textHeight(shape) < available / 2; step++) {
-            scale(shape, 1.08);
-            if (!fits(shape) || maxSize(shape) > 60) {
-                scale(shape, 1 / 1.08);
-                break;
-            }
-        }
-        double used = textHeight(shape);
-        if (used < available / 2) {
-            java.awt.geom.Rectangle2D box = shape.getAnchor();
-            double h = used + shape.getTopInset() + shape.getBottomInset() + 2;
-            moveTo((org.apache.poi.xslf.usermodel.XSLFSimpleShape) shape, new java.awt.geom.Rectangle2D.Double(box.getX(), box.getY() + (box.getHeight() - h) / 3, box.getWidth(), h));
-        }
-    }
-
-    private static void scale(XSLFTextShape shape, double factor) {
-        for (XSLFTextParagraph p : shape.getTextParagraphs()) {
-            for (XSLFTextRun r : p.getTextRuns()) {
-                Double size = r.getFontSize();
-                r.setFontSize(Math.round((size == null ? 18 : size) * factor * 2) / 2.0);
-            }
-        }
-    }
-
-    private static double maxSize(XSLFTextShape shape) {
-        double max = 0;
-        for (XSLFTextParagraph p : shape.getTextParagraphs()) {
-            for (XSLFTextRun r : p.getTextRuns()) max = Math.max(max, r.getFontSize() == null ? 18 : r.getFontSize());
-        }
-        return max;
-    }
-
     /** Sets the body in {@code n} columns (the agenda, the closing list): a placeholder property, so templates keep working. */
     static void columns(XSLFTextShape shape, int n) {
         var pr = shape.getTextBody().getXmlObject().getBodyPr();
@@ -170,43 +133,138 @@ final class SlideText {
         if (n > 1) pr.setSpcCol(org.apache.poi.util.Units.toEMU(36));
     }
 
-    /** Does the laid-out text fit the box (with the bundled font's metrics)? */
-    static boolean fits(XSLFTextShape shape) {
-        double available = shape.getAnchor().getHeight() - shape.getTopInset() - shape.getBottomInset();
-        return textHeight(shape) <= available + 0.5;
+    /**
+     * Sets the sizes and paragraph spacing of a text {@link #write} wrote to those {@code paras} give (the same
+     * texts at other sizes): the XML {@code write(shape, paras)} would give, on the same paragraphs and runs.
+     */
+    static void resize(XSLFTextShape shape, List<Para> paras) {
+        List<XSLFTextParagraph> tps = shape.getTextParagraphs();
+        if (tps.size() != paras.size()) throw new IllegalArgumentException("resize: " + paras.size() + " paragraphs for " + tps.size());
+        for (int i = 0; i < paras.size(); i++) {
+            Para p = paras.get(i);
+            XSLFTextParagraph tp = tps.get(i);
+            double size = p.runs().isEmpty() ? 18 : p.runs().get(0).size();
+            tp.setSpaceBefore(i == 0 ? 0d : p.spaceBefore() != null ? -p.spaceBefore()
+                    : p.level() > 0 ? -Math.max(3, size * 0.25) : -Math.max(8, size * 0.6));
+            List<XSLFTextRun> runs = tp.getTextRuns();
+            for (int j = 0; j < p.runs().size(); j++) runs.get(j).setFontSize(p.runs().get(j).size());
+        }
     }
 
-    /**
-     * The height the text needs; in a body of n columns, its height laid out one column wide, divided by n with a
-     * margin for paragraphs that cannot break across a column (POI's layout knows no columns).
-     */
-    static double textHeight(XSLFTextShape shape) {
-        var pr = shape.getTextBody().getXmlObject().getBodyPr();
-        int n = pr.isSetNumCol() ? pr.getNumCol() : 1;
-        if (n <= 1) return shape.getTextHeight();
-        java.awt.geom.Rectangle2D box = shape.getAnchor();
-        double gap = pr.isSetSpcCol() ? org.apache.poi.util.Units.toPoints(pr.getSpcCol()) : 0;
-        moveTo((org.apache.poi.xslf.usermodel.XSLFSimpleShape) shape, new java.awt.geom.Rectangle2D.Double(box.getX(), box.getY(), (box.getWidth() - gap * (n - 1)) / n, box.getHeight()));
-        double h = shape.getTextHeight();
-        moveTo((org.apache.poi.xslf.usermodel.XSLFSimpleShape) shape, box);
-        return h / n * 1.15;
+    /** Does the laid-out text fit the box (with the bundled font's metrics)? */
+    static boolean fits(XSLFTextShape shape) {
+        return new Fitting(shape).fits();
     }
 
     /** Shrinks every run in steps until the text fits; never below {@link #MIN_FONT}. */
     static void fit(XSLFTextShape shape) {
-        for (int step = 0; step < 12 && !fits(shape); step++) {
-            boolean shrunk = false;
+        new Fitting(shape).fit();
+    }
+
+    /** The height the text needs in its box (see {@link Fitting#textHeight}). */
+    static double textHeight(XSLFTextShape shape) {
+        return new Fitting(shape).textHeight();
+    }
+
+    /**
+     * One text being sized in its box: the text and the box stay, the run sizes change. Measured with
+     * {@link TextMeasure} (POI's layout, each property looked up once), and each size measured once.
+     */
+    static final class Fitting {
+        private final XSLFTextShape shape;
+        private final TextMeasure measure;
+        private final double available;
+        private double height = Double.NaN;
+        private boolean ownBox;
+
+        Fitting(XSLFTextShape shape) {
+            this.shape = shape;
+            this.measure = new TextMeasure(shape);
+            this.available = measure.box().getHeight() - shape.getTopInset() - shape.getBottomInset();
+        }
+
+        boolean fits() {
+            return textHeight() <= available + 0.5;
+        }
+
+        /** The sizes or spacing were changed from outside ({@link #resize}): measure again. */
+        void changed() {
+            height = Double.NaN;
+        }
+
+        /**
+         * The height the text needs; in a body of n columns, its height laid out one column wide, divided by n with a
+         * margin for paragraphs that cannot break across a column (POI's layout knows no columns).
+         */
+        double textHeight() {
+            if (!Double.isNaN(height)) return height;
+            var pr = shape.getTextBody().getXmlObject().getBodyPr();
+            int n = pr.isSetNumCol() ? pr.getNumCol() : 1;
+            if (n <= 1) return height = measure.height(null);
+            java.awt.geom.Rectangle2D box = measure.box();
+            double gap = pr.isSetSpcCol() ? org.apache.poi.util.Units.toPoints(pr.getSpcCol()) : 0;
+            // the shape keeps a box of its own, as when it was measured by narrowing it and putting it back
+            if (!ownBox) moveTo((org.apache.poi.xslf.usermodel.XSLFSimpleShape) shape, box);
+            ownBox = true;
+            return height = measure.height((box.getWidth() - gap * (n - 1)) / n) / n * 1.15;
+        }
+
+        /** Shrinks every run in steps until the text fits; never below {@link #MIN_FONT}. */
+        void fit() {
+            for (int step = 0; step < 12 && !fits(); step++) {
+                boolean shrunk = false;
+                for (XSLFTextParagraph p : shape.getTextParagraphs()) {
+                    for (XSLFTextRun r : p.getTextRuns()) {
+                        Double size = r.getFontSize();
+                        double s = size == null ? 18 : size;
+                        if (s * 0.92 >= MIN_FONT) {
+                            r.setFontSize(Math.floor(s * 0.92 * 2) / 2);
+                            shrunk = true;
+                        }
+                    }
+                }
+                if (shrunk) height = Double.NaN;
+                else break;
+            }
+        }
+
+        /**
+         * A short text in a large body: grown (at most half as large again, never past 60 pt) while it fits; if it
+         * still fills less than half the box, the box closes round it, centred where it was, so the slide is not a
+         * corner of text.
+         */
+        void roomy() {
+            for (int step = 0; step < 6 && textHeight() < available / 2; step++) {
+                scale(1.08);
+                if (!fits() || maxSize() > 60) {
+                    scale(1 / 1.08);
+                    break;
+                }
+            }
+            double used = textHeight();
+            if (used < available / 2) {
+                java.awt.geom.Rectangle2D box = measure.box();
+                double h = used + shape.getTopInset() + shape.getBottomInset() + 2;
+                moveTo((org.apache.poi.xslf.usermodel.XSLFSimpleShape) shape, new java.awt.geom.Rectangle2D.Double(box.getX(), box.getY() + (box.getHeight() - h) / 3, box.getWidth(), h));
+            }
+        }
+
+        private void scale(double factor) {
             for (XSLFTextParagraph p : shape.getTextParagraphs()) {
                 for (XSLFTextRun r : p.getTextRuns()) {
                     Double size = r.getFontSize();
-                    double s = size == null ? 18 : size;
-                    if (s * 0.92 >= MIN_FONT) {
-                        r.setFontSize(Math.floor(s * 0.92 * 2) / 2);
-                        shrunk = true;
-                    }
+                    r.setFontSize(Math.round((size == null ? 18 : size) * factor * 2) / 2.0);
                 }
             }
-            if (!shrunk) break;
+            height = Double.NaN;
+        }
+
+        private double maxSize() {
+            double max = 0;
+            for (XSLFTextParagraph p : shape.getTextParagraphs()) {
+                for (XSLFTextRun r : p.getTextRuns()) max = Math.max(max, r.getFontSize() == null ? 18 : r.getFontSize());
+            }
+            return max;
         }
     }
 
