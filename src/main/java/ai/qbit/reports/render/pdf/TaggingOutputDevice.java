@@ -93,13 +93,11 @@ final class TaggingOutputDevice extends ITextOutputDevice {
     /** The document's characters that share their glyph with another of its characters, in any theme font. */
     private Set<Integer> sharedGlyphChars() {
         Set<Integer> out = new HashSet<>();
-        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, false, false);
         for (java.awt.Font font : fonts) {
             Map<Integer, Set<Integer>> byGlyph = new HashMap<>();
             for (int cp : documentChars()) {
-                if (!font.canDisplay(cp)) continue;
-                int glyph = font.createGlyphVector(frc, Character.toString(cp)).getGlyphCode(0);
-                byGlyph.computeIfAbsent(glyph, k -> new HashSet<>()).add(cp);
+                int glyph = GlyphIds.of(font, cp);
+                if (glyph > 0) byGlyph.computeIfAbsent(glyph, k -> new HashSet<>()).add(cp);
             }
             for (Set<Integer> cps : byGlyph.values()) if (cps.size() > 1) out.addAll(cps);
         }
