@@ -159,6 +159,25 @@ class MainTest {
         }
     }
 
+    /** A report's own template that is not well-formed XHTML: one line naming the problem, nothing else on stderr. */
+    @Test
+    void aBrokenTemplateIsOneLineOfError() {
+        mini.put("templates/pdf/report.html", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>a &nbsp; b</p></body></html>").write();
+        java.io.PrintStream saved = System.err;
+        ByteArrayOutputStream stray = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(stray, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = run("mini", Optional.empty());
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(code != 0, "exit code " + code);
+        assertEquals("", stray.toString(StandardCharsets.UTF_8), "printed besides the error message");
+        assertEquals(1, err().strip().lines().count(), err());
+        assertTrue(err().contains("nbsp"), err());
+    }
+
     @Test
     void aMissingDeckTemplateIsAnArgumentError() {
         assertEquals(2, run("mini", Optional.of(root.resolve("nope.pptx"))));

@@ -86,6 +86,18 @@ public final class HtmlToPdf {
         f.setExpandEntityReferences(false);
         f.setNamespaceAware(true);
         DocumentBuilder b = f.newDocumentBuilder();
+        // the parser's default handler prints "[Fatal Error] …" to stderr besides the exception we report in one line
+        b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                throw e;
+            }
+
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                throw e;
+            }
+        });
         return b.parse(new InputSource(new StringReader(xhtml)));
     }
 }
