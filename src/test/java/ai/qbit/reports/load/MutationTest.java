@@ -84,6 +84,7 @@ class MutationTest {
         Templates templates = new Templates(Path.of("templates"));
         int invalid = 0, rendered = 0;
         long slowest = 0;
+        String slowestCase = "";
         for (int i = 0; i < cases; i++) {
             Path dir = tmp.resolve("case" + i).resolve(id);
             Files.createDirectories(dir);
@@ -103,13 +104,17 @@ class MutationTest {
             Mutation m = mutate(dir.resolve(name), name, random);
             long t0 = System.nanoTime();
             String outcome = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> run(id, dir, m, templates), m.description());
-            slowest = Math.max(slowest, (System.nanoTime() - t0) / 1_000_000);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (ms > slowest) {
+                slowest = ms;
+                slowestCase = m.description();
+            }
             if (outcome.equals("invalid")) invalid++;
             else rendered++;
             deleteTree(dir.getParent());
         }
-        System.out.printf("mutations of %s: %d invalid (clean errors), %d rendered, slowest case %d ms; %d rendered cases so far had inserted text checked%n",
-                id, invalid, rendered, slowest, PRINT_CHECKED.get());
+        System.out.printf("mutations of %s: %d invalid (clean errors), %d rendered, slowest case %d ms (%s); %d rendered cases so far had inserted text checked%n",
+                id, invalid, rendered, slowest, slowestCase, PRINT_CHECKED.get());
         assertTrue(invalid >= cases / 10 && rendered >= cases / 20, "both outcomes exercised: " + invalid + " / " + rendered);
     }
 
