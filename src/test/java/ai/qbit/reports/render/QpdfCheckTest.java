@@ -6,12 +6,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,12 +24,8 @@ class QpdfCheckTest {
     void qpdfFindsNoError(String id) throws Exception {
         Assumptions.assumeTrue(available(), "qpdf is not installed (.ci/run installs it)");
         Rendered r = Rendered.of(id);
-        List<Path> pdfs = new ArrayList<>(List.of(r.file("report.pdf")));
-        try (Stream<Path> s = Files.list(r.file("briefs"))) {
-            s.filter(p -> p.toString().endsWith(".pdf")).sorted().forEach(pdfs::add);
-        }
         List<String> failed = new ArrayList<>();
-        for (Path pdf : pdfs) {
+        for (Path pdf : r.pdfs()) {
             Process p = new ProcessBuilder("qpdf", "--check", pdf.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "qpdf did not finish on " + pdf);

@@ -15,10 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -27,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,11 +39,7 @@ class SubsetNamesTest {
     @MethodSource("ai.qbit.reports.support.Rendered#ids")
     void everySubsetNameStandsForOneFontProgram(String id) throws Exception {
         Rendered r = Rendered.of(id);
-        List<Path> pdfs = new ArrayList<>();
-        pdfs.add(r.file("report.pdf"));
-        try (Stream<Path> s = Files.list(r.file("briefs"))) {
-            s.filter(p -> p.toString().endsWith(".pdf")).sorted().forEach(pdfs::add);
-        }
+        List<Path> pdfs = r.pdfs();
         assertTrue(pdfs.stream().anyMatch(p -> p.endsWith("briefs.pdf")), id + ": the merged briefs are checked too");
         for (Path pdf : pdfs) {
             Map<String, Set<String>> programs = programsByName(pdf);

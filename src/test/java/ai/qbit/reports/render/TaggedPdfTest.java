@@ -20,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,22 +41,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TaggedPdfTest {
     static final String IDS = "ai.qbit.reports.support.Rendered#ids";
 
-    /** The report, every brief, the merged briefs and every part digest. */
-    private static List<Path> pdfs(Rendered r) throws IOException {
-        List<Path> out = new ArrayList<>();
-        out.add(r.file("report.pdf"));
-        try (Stream<Path> s = Files.list(r.file("briefs"))) {
-            s.filter(p -> p.toString().endsWith(".pdf")).sorted().forEach(out::add);
-        }
-        return out;
-    }
-
     @ParameterizedTest
     @MethodSource(IDS)
     void everyPdfPassesPdfUa1(String id) throws Exception {
         Rendered r = Rendered.of(id);
         Map<String, List<String>> failed = new LinkedHashMap<>();
-        for (Path pdf : pdfs(r)) {
+        for (Path pdf : r.pdfs()) {
             List<String> f = PdfUa.failures(pdf);
             if (!f.isEmpty()) failed.put(r.dir().relativize(pdf).toString(), f);
         }
@@ -77,7 +65,7 @@ class TaggedPdfTest {
         Rendered r = Rendered.of(id);
         Repeats repeated = repeatedByDesign(r.report());
         List<String> doubled = new ArrayList<>();
-        for (Path pdf : pdfs(r)) {
+        for (Path pdf : r.pdfs()) {
             // the pack's pages are the briefs, each checked on its own; neighbours there are different briefs
             if (pdf.getFileName().toString().equals("briefs.pdf")) continue;
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -241,7 +229,7 @@ class TaggedPdfTest {
     void linksAreDescribedAndTagged(String id) throws Exception {
         Rendered r = Rendered.of(id);
         List<String> bad = new ArrayList<>();
-        for (Path pdf : pdfs(r)) {
+        for (Path pdf : r.pdfs()) {
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
                 for (int i = 0; i < doc.getNumberOfPages(); i++) {
                     for (PDAnnotation a : doc.getPage(i).getAnnotations()) {

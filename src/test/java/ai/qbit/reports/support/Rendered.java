@@ -90,6 +90,17 @@ public final class Rendered {
     }
 
     /** What the run printed. */
+    /** Every PDF written: report.pdf, then each under briefs/ (briefs, the merged pack, part digests), sorted. */
+    public List<Path> pdfs() {
+        List<Path> out = new java.util.ArrayList<>(List.of(file("report.pdf")));
+        try (Stream<Path> s = Files.list(file("briefs"))) {
+            s.filter(p -> p.toString().endsWith(".pdf")).sorted().forEach(out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     public String log() {
         return log;
     }
