@@ -78,7 +78,7 @@ final class StructureTree {
         for (int i = 0; i < pages; i++) {
             PDPage page = doc.getPage(i);
             for (PDAnnotation a : page.getAnnotations()) {
-                PDStructureElement owner = a instanceof PDAnnotationLink link ? linkOwner(i, link, document) : annotOwner(document, a);
+                PDStructureElement owner = a instanceof PDAnnotationLink link ? linkOwner(i, link) : append(document, "Annot");
                 PDObjectReference objr = new PDObjectReference();
                 objr.setReferencedObject(a);
                 objr.setPage(page);
@@ -206,7 +206,7 @@ final class StructureTree {
     }
 
     /** The Link element of the {@code <a>} drawn where the annotation is (the largest overlap on its page). */
-    private PDStructureElement linkOwner(int page, PDAnnotationLink link, PDStructureElement document) {
+    private PDStructureElement linkOwner(int page, PDAnnotationLink link) {
         var r = link.getRectangle();
         MarkedContent.LinkArea best = null;
         double bestArea = 0;
@@ -225,11 +225,6 @@ final class StructureTree {
         }
         if (link.getContents() == null || link.getContents().isBlank()) link.setContents(description(best.anchor()));
         return owner;
-    }
-
-    private static PDStructureElement annotOwner(PDStructureElement document, PDAnnotation a) {
-        PDStructureElement annot = append(document, "Annot");
-        return annot;
     }
 
     /** A link's description: the template's data-alt, else the text it is drawn with. */

@@ -41,7 +41,6 @@ final class TaggingOutputDevice extends ITextOutputDevice {
     private int page = -1;
     private final java.util.List<java.awt.Font> fonts;
     private Set<Integer> sharedGlyphs;
-    private Set<Integer> documentChars;
     private int open;
 
     /** @param fonts the theme's fonts, to find glyphs that stand for two characters */
@@ -72,7 +71,7 @@ final class TaggingOutputDevice extends ITextOutputDevice {
             super.drawText(c, text);
             return;
         }
-        begin(types.markTag(node), node, actualText(c, box, text.getSubstring()));
+        begin(types.markTag(node), node, actualText(text.getSubstring()));
         try {
             super.drawText(c, text);
         } finally {
@@ -84,7 +83,7 @@ final class TaggingOutputDevice extends ITextOutputDevice {
      * The run's own text when a glyph in it also stands for another character of the document: a CID font's
      * ToUnicode maps each glyph to one character, so "•" drawn with the glyph of "·" would copy as "·".
      */
-    private String actualText(RenderingContext c, InlineLayoutBox box, String s) {
+    private String actualText(String s) {
         if (s == null || s.isEmpty()) return null;
         if (sharedGlyphs == null) sharedGlyphs = sharedGlyphChars();
         return s.codePoints().anyMatch(sharedGlyphs::contains) ? s : null;
@@ -92,10 +91,12 @@ final class TaggingOutputDevice extends ITextOutputDevice {
 
     /** The document's characters that share their glyph with another of its characters, in any theme font. */
     private Set<Integer> sharedGlyphChars() {
+        Set<Integer> documentChars = new HashSet<>();
+        marks.dom().getDocumentElement().getTextContent().codePoints().forEach(documentChars::add);
         Set<Integer> out = new HashSet<>();
         for (java.awt.Font font : fonts) {
             Map<Integer, Set<Integer>> byGlyph = new HashMap<>();
-            for (int cp : documentChars()) {
+            for (int cp : documentChars) {
                 int glyph = GlyphIds.of(font, cp);
                 if (glyph > 0) byGlyph.computeIfAbsent(glyph, k -> new HashSet<>()).add(cp);
             }
@@ -104,19 +105,12 @@ final class TaggingOutputDevice extends ITextOutputDevice {
         return out;
     }
 
-    private Set<Integer> documentChars() {
-        if (documentChars == null) {
-            documentChars = new HashSet<>();
-            marks.dom().getDocumentElement().getTextContent().codePoints().forEach(documentChars::add);
-        }
-        return documentChars;
-    }
-
     @Override
     public void paintReplacedElement(RenderingContext c, BlockBox box) {
-        if (!box.isContainedInMarginBox() && !boxVisible(box.getPaintingBorderEdge(c))) return;
+        boolean margin = box.isContainedInMarginBox();
+        if (!margin && !boxVisible(box.getPaintingBorderEdge(c))) return;
         Element e = box.getElement();
-        if (e == null || box.isContainedInMarginBox() || types.isArtifact(e) || open > 0) {
+        if (margin || e == null || types.isArtifact(e) || open > 0) {
             super.paintReplacedElement(c, box);
             return;
         }
@@ -130,13 +124,15 @@ final class TaggingOutputDevice extends ITextOutputDevice {
 
     @Override
     public void paintBackground(RenderingContext c, Box box) {
-        if (!box.isContainedInMarginBox()) {
-            Rectangle edge = box.getPaintingBorderEdge(c);
-            // a piece of a line goes with its line: on the page that holds its middle (a block may span pages)
-            if (box instanceof InlineLayoutBox ? !baselineVisible(edge.y + edge.height / 2f) : !boxVisible(edge)) return;
+        if (box.isContainedInMarginBox()) {
+            super.paintBackground(c, box);
+            return;
         }
+        Rectangle edge = box.getPaintingBorderEdge(c);
+        // a piece of a line goes with its line: on the page that holds its middle (a block may span pages)
+        if (box instanceof InlineLayoutBox ? !baselineVisible(edge.y + edge.height / 2f) : !boxVisible(edge)) return;
         Element e = box.getElement();
-        if (e != null && "a".equals(e.getLocalName()) && e.hasAttribute("href") && !box.isContainedInMarginBox()) {
+        if (e != null && "a".equals(e.getLocalName()) && e.hasAttribute("href")) {
             // a link block split over pages gets its annotation where its words are, not on the sliver left behind
             if (box instanceof BlockBox && !hasVisibleLine(box)) return;
             com.lowagie.text.Rectangle r = createLocalTargetArea(c, box);
