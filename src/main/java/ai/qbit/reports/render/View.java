@@ -20,6 +20,7 @@ public final class View {
     private final Labels labels;
     private ListMarkers markers;
     private TableLayout tables;
+    private final java.util.Map<Block.Table, TableLayout.Plan> plans = new java.util.IdentityHashMap<>();
 
     public View(Report report, ChartFactory charts) {
         this.report = report;
@@ -157,9 +158,10 @@ public final class View {
     }
 
     /** Column widths and the keep-whole decision of a table (see {@link TableLayout}). */
-    public TableLayout.Plan table(Block.Table t) {
+    /** A table's plan, measured once: the grouping of blocks and the template both ask for it (briefs share a View across threads). */
+    public synchronized TableLayout.Plan table(Block.Table t) {
         if (tables == null) tables = new TableLayout(report.theme(), report.lang().locale());
-        return tables.plan(t);
+        return plans.computeIfAbsent(t, tables::plan);
     }
 
     /** The table type and padding, for report.css: the widths are computed with the same numbers. */
