@@ -5,19 +5,13 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Subset tags (the six capitals before "+" in a font name) derived from the embedded font program: one tag per
@@ -29,23 +23,9 @@ final class SubsetTags {
     /** Tag by font-program digest; the digest that took each tag, so two programs never share one. */
     private final Map<String, String> tagOfProgram = new HashMap<>();
     private final Map<String, String> programOfTag = new HashMap<>();
-    private final Set<COSDictionary> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
     void rename(PDDocument doc) throws IOException {
-        for (PDPage page : doc.getPages()) fonts(page.getResources(), 0);
-    }
-
-    private void fonts(PDResources res, int depth) throws IOException {
-        if (res == null || depth > 8) return;
-        COSDictionary fonts = res.getCOSObject().getCOSDictionary(COSName.FONT);
-        if (fonts != null) {
-            for (COSName n : fonts.keySet()) {
-                if (fonts.getDictionaryObject(n) instanceof COSDictionary font && seen.add(font)) font(font);
-            }
-        }
-        for (COSName n : res.getXObjectNames()) {
-            if (res.getXObject(n) instanceof PDFormXObject form) fonts(form.getResources(), depth + 1);
-        }
+        FontDescriptors.forEachFont(doc, this::font);
     }
 
     /** A simple font or a Type 0 font with its descendant: every name of one subset gets the program's tag. */
