@@ -31,6 +31,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ai.qbit.reports.support.ReportPdf.squeeze;
 
 /**
  * What a reader who listens, searches or copies gets from every PDF we write, for every report under seeds/:
@@ -154,10 +155,6 @@ class TaggedPdfTest {
                 for (var p : q.paragraphs()) texts.add(squeeze(Inline.plain(p)));
             }
         }
-    }
-
-    private static String squeeze(String s) {
-        return s.replaceAll("\\s+", "");
     }
 
     /** The structure tree's headings are the outline: each bookmark has one heading with its text on its page. */
