@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import ai.qbit.reports.launch.Launcher;
 import java.util.function.ToLongFunction;
 
 /**
@@ -32,7 +34,7 @@ import java.util.function.ToLongFunction;
  * rendered again and again in this warm JVM. Cold runs are interleaved (ours, base, peers, ours …) so that load from
  * elsewhere hits them alike; medians are printed with ratios to ours. Writes nothing to output/ but what the README
  * command writes there anyway.
- * <pre>mvn -q compile exec:java -Dexec.mainClass=ai.qbit.reports.cli.Bench -Dreport=2024 [-Dbench.cold=5]
+ * <pre>mvn -q compile exec:java -Dbench.mode=compare -Dreport=2024 [-Dbench.cold=5]
  *     [-Dbench.warmup=3 -Dbench.runs=5] [-Dbench.base=../other-checkout]</pre>
  * {@code -Dbench.mode=watch} times watch mode instead ({@link WatchBench}).
  */
@@ -78,14 +80,28 @@ public final class Bench {
         String mvn = onPath("mvn").orElse("mvn");
         List<Command> commands = new ArrayList<>();
         commands.add(new Command("ours, cold: mvn -q exec:java (all artifacts)", List.of(mvn, "-q", "-o", "exec:java", "-Dreport=" + id), root));
+        // one untimed run first: a fresh build makes its start-up cache on its first run, and the timed runs reuse it
+        time(commands.get(0));
         String base = System.getProperty("bench.base");
         if (base != null && !base.isBlank()) {
             commands.add(new Command("base, cold: the same command in " + base, List.of(mvn, "-q", "-o", "exec:java", "-Dreport=" + id),
                     root.resolve(base).normalize()));
         }
         commands.add(new Command("ours, cold: report.pdf alone", List.of(mvn, "-q", "-o", "exec:java",
-                "-Dexec.mainClass=" + Bench.class.getName(), "-Dbench.mode=pdf", "-Dreport=" + id,
-                "-Dbench.out=" + tmp.resolve("ours.pdf")), root));
+                "-Dbench.mode=pdf", "-Dreport=" + id, "-Dbench.out=" + tmp.resolve("ours.pdf")), root));
+        // the same without Maven: the render JVM exactly as the launcher starts it, the process to set beside a browser's
+        Properties pdfOnly = new Properties();
+        for (String k : List.of("render.jvm.batch", "render.jvm.long", "render.jdk")) {
+            if (System.getProperty(k) != null) pdfOnly.setProperty(k, System.getProperty(k));
+        }
+        pdfOnly.setProperty("root", root.toString());
+        pdfOnly.setProperty("report", id);
+        pdfOnly.setProperty("bench.mode", "pdf");
+        pdfOnly.setProperty("bench.out", tmp.resolve("ours-jvm.pdf").toString());
+        if (pdfOnly.getProperty("render.jvm.batch") != null) {
+            Launcher.Command jvm = new Launcher(pdfOnly, new PrintStream(OutputStream.nullOutputStream())).command();
+            if (jvm.toAssemble() == null) commands.add(new Command("ours, cold: report.pdf alone, the render JVM without Maven", jvm.argv(), root));
+        }
 
         // the peers get the same input: the report's XHTML (Chromium), the chapters' Markdown (Pandoc)
         Generate g = new Generate(root, new PrintStream(OutputStream.nullOutputStream()));
@@ -127,7 +143,8 @@ public final class Bench {
             }
         }
         double ours = median(samples.get(commands.get(0)));
-        double oursPdf = commands.stream().filter(c -> c.name().startsWith("ours, cold: report.pdf")).findFirst()
+        // a browser is one process: it is set beside our render JVM alone when that was timed, else beside the mvn command
+        double oursPdf = commands.stream().filter(c -> c.name().startsWith("ours, cold: report.pdf")).reduce((a, b) -> b)
                 .map(c -> median(samples.get(c))).orElse(Double.NaN);
         System.out.printf(Locale.ROOT, "%ncold processes, %d interleaved runs each (load average now %s)%n", runs, loadAverage());
         System.out.printf(Locale.ROOT, "%-66s %9s %9s %11s %12s%n", "command", "median s", "best s", "ratio", "peak RSS MB");
@@ -152,9 +169,8 @@ public final class Bench {
         long t0 = System.nanoTime();
         Process p = pb.start();
         long peak = 0;
-        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
         while (p.isAlive()) {
-            peak = Math.max(peak, peakRss(status));
+            peak = Math.max(peak, treeRss(p.toHandle()));
             Thread.sleep(10);
         }
         double s = (System.nanoTime() - t0) / 1e9;
@@ -163,10 +179,17 @@ public final class Bench {
         return new Sample(s, peak);
     }
 
-    private static long peakRss(Path status) {
+    /** The resident set of a process and all its descendants together (mvn starts the render's JVM), in KB. */
+    private static long treeRss(ProcessHandle root) {
+        long sum = rss(root.pid());
+        for (ProcessHandle d : root.descendants().toList()) sum += rss(d.pid());
+        return sum;
+    }
+
+    private static long rss(long pid) {
         try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         } catch (IOException | RuntimeException e) {
             // the process has just ended, or this is not Linux

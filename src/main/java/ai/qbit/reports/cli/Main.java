@@ -24,6 +24,15 @@ public final class Main {
 
     public static void main(String[] args) {
         if (Boolean.getBoolean("watch")) System.exit(Watch.fromProperties().run()); // -Dwatch=true: see Watch
+        if (System.getProperty("bench.mode") != null) { // -Dbench.mode=compare|pdf|watch: see Bench
+            try {
+                Bench.main(args);
+                System.exit(0);
+            } catch (Exception e) {
+                System.err.println("error: the benchmark failed: " + oneLine(e));
+                System.exit(1);
+            }
+        }
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         int code;
         try {

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * {@link Watch} on it in this JVM, then one paragraph of a chapter edited on disk, again and again; each time the
  * clock runs from the write until output/&lt;report&gt;/report.pdf is a new file, and the next edit waits until the
  * watch is up to date (the first edit waits for its warm-up too). Prints every sample, the median and the load average, and the watch's own progress lines.
- * <pre>mvn -q compile exec:java -Dexec.mainClass=ai.qbit.reports.cli.Bench -Dbench.mode=watch -Dreport=2024
+ * <pre>mvn -q compile exec:java -Dbench.mode=watch -Dreport=2024
  *     [-Dbench.edits=5] [-Dbench.chapter=chapters/03-agi.md]</pre>
  * It runs in the JVM {@code mvn exec:java} starts, with the options of {@code .mvn/jvm.config}, as watch mode does.
  */
