@@ -98,7 +98,7 @@ public final class Launcher {
     public int run() throws IOException, JdkFinder.NotFound, InterruptedException {
         Command c = command();
         if (Boolean.parseBoolean(props.getProperty("render.print"))) { // the command alone, for a benchmark or a look
-            out.println(String.join(" ", c.argv()));
+            out.println(String.join(" ", c.argv().stream().map(Launcher::shellWord).toList()));
             if (c.toAssemble() != null) c.toAssemble().discard();
             return 0;
         }
@@ -135,6 +135,11 @@ public final class Launcher {
         String v = props.getProperty(property);
         if (v == null) throw new IllegalStateException(property + " is not set (the pom sets it for exec:java)");
         return List.of(v.strip().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** An argument as a POSIX shell reads it back. */
+    static String shellWord(String arg) {
+        return arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
     static String join(List<Path> classPath) {
