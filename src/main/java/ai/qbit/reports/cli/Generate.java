@@ -50,10 +50,20 @@ public final class Generate {
             long t0 = System.nanoTime();
             CompletableFuture<Timed<DeckWriter.Rendered>> deck = CompletableFuture.supplyAsync(
                     () -> Timed.of(() -> new DeckWriter().write(report, custom != null ? custom : DeckTemplate.builtIn(report.theme()))), pool);
-            Timed<ReportPdfWriter.Rendered> pdf = Timed.of(() -> new ReportPdfWriter(templates).write(report));
-            CompletableFuture<Timed<BriefWriter.Digests>> digestsJob = CompletableFuture.supplyAsync(
-                    () -> Timed.of(() -> new BriefWriter(templates).partDigests(report, pdf.value().pageLabels())), pool);
-            Timed<BriefWriter.Rendered> briefs = Timed.of(() -> new BriefWriter(templates).write(report, pdf.value().pageLabels(), pool));
+            // the briefs and digests cite the report's page numbers: they start once it is laid out, while its PDF is finished
+            CompletableFuture<Map<String, String>> labels = new CompletableFuture<>();
+            CompletableFuture<Timed<BriefWriter.Digests>> digestsJob = labels.thenApplyAsync(
+                    l -> Timed.of(() -> new BriefWriter(templates).partDigests(report, l)), pool);
+            CompletableFuture<Timed<BriefWriter.Rendered>> briefsJob = labels.thenApplyAsync( // its own thread: it waits on the pool
+                    l -> Timed.of(() -> new BriefWriter(templates).write(report, l, pool)), r -> new Thread(r, "briefs").start());
+            Timed<ReportPdfWriter.Rendered> pdf;
+            try {
+                pdf = Timed.of(() -> new ReportPdfWriter(templates).write(report, labels::complete));
+            } catch (RuntimeException e) {
+                labels.cancel(false);
+                throw e;
+            }
+            Timed<BriefWriter.Rendered> briefs = join(briefsJob);
             Timed<BriefWriter.Digests> digests = join(digestsJob);
             Timed<DeckWriter.Rendered> d = join(deck);
             logLine("report.pdf", pdf.value().pdf().length, pdf.value().pages() + " pages", pdf.millis());

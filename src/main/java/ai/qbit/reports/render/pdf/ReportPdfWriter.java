@@ -28,6 +28,15 @@ public final class ReportPdfWriter {
     }
 
     public Rendered write(Report report) throws Exception {
+        return write(report, labels -> {
+        });
+    }
+
+    /**
+     * As {@link #write(Report)}; {@code laidOut} gets the page labels as soon as the layout is done, before the
+     * finishing pass (structure tree, artifacts, outline), so that work needing only the page numbers can start.
+     */
+    public Rendered write(Report report, java.util.function.Consumer<Map<String, String>> laidOut) throws Exception {
         ChartFactory charts = new ChartFactory(report.theme(), report.lang());
         String xhtml = xhtml(report, charts);
         if (Boolean.getBoolean("debug.xhtml")) java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/report.xhtml"), xhtml);
@@ -35,12 +44,12 @@ public final class ReportPdfWriter {
         // the body's first page: the first part opener, or the first chapter when the report has no parts
         String firstBody = report.parts().get(0).implicit() ? report.body().get(0).id() : report.parts().get(0).id();
         int bodyStart = laid.positions().containsKey(firstBody) ? laid.positions().get(firstBody).page() : 0;
-        PdfFinisher.Finish finish = new PdfFinisher.Finish(report.title(), report.subtitle(), outline(report), bodyStart, true);
-        byte[] pdf = new PdfFinisher().finish(laid.pdf(), report, finish, laid.positions(), laid.tags());
-
         Map<String, String> labels = new HashMap<>();
         laid.positions().forEach((id, pos) -> labels.put(id, pos.page() >= bodyStart
                 ? Integer.toString(pos.page() - bodyStart + 1) : pos.page() == 0 ? report.lang().msg("outline.cover") : Roman.lower(pos.page())));
+        laidOut.accept(Map.copyOf(labels));
+        PdfFinisher.Finish finish = new PdfFinisher.Finish(report.title(), report.subtitle(), outline(report), bodyStart, true);
+        byte[] pdf = new PdfFinisher().finish(laid.pdf(), report, finish, laid.positions(), laid.tags());
         return new Rendered(pdf, laid.pages(), labels);
     }
 
