@@ -37,9 +37,15 @@ public final class StartupCache {
         return dir.resolve("render.aot.key");
     }
 
+    /** This run's recording: a name of its own, so that two first runs at once do not write into one file. */
     private Path configuration() {
-        return dir.resolve("render.aotconf.tmp");
+        if (configuration == null) {
+            configuration = dir.resolve("render-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".aotconf.tmp");
+        }
+        return configuration;
     }
+
+    private Path configuration;
 
     /** True when the cache exists and was made for this JDK, class path and flags. */
     public boolean isValid() throws IOException {
@@ -54,6 +60,7 @@ public final class StartupCache {
     /** The flags that make a run record what it loads, for {@link #assemble()} afterwards. */
     public List<String> recordFlags() throws IOException {
         Files.createDirectories(dir);
+        dropLeftovers();
         Files.deleteIfExists(configuration());
         return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration(), "-Xlog:aot=off", "-Xlog:cds=off");
     }
@@ -78,6 +85,16 @@ public final class StartupCache {
         } finally {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(configuration());
+        }
+    }
+
+    /** Recordings and half-made caches of runs that were killed, an hour or more ago (a run takes seconds). */
+    private void dropLeftovers() throws IOException {
+        long hourAgo = System.currentTimeMillis() - 3_600_000;
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+                if (Files.getLastModifiedTime(p).toMillis() < hourAgo) Files.deleteIfExists(p);
+            }
         }
     }
 

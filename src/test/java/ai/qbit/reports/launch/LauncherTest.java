@@ -94,6 +94,21 @@ class LauncherTest {
     }
 
     @Test
+    void leftoversOfKilledRunsAreDroppedAfterAnHourAndRecentOnesKept() throws Exception {
+        JdkFinder.Jdk jdk = JdkFinder.read(Path.of(System.getProperty("java.home"))).orElseThrow();
+        Path dir = Files.createDirectories(tmp.resolve("launch"));
+        Path old = Files.writeString(dir.resolve("render-1-2.aotconf.tmp"), "killed");
+        Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
+        Path running = Files.writeString(dir.resolve("render-3-4.aotconf.tmp"), "another run, recording now");
+        StartupCache cache = new StartupCache(dir, jdk, List.of(), List.of());
+        List<String> flags = cache.recordFlags();
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(running));
+        assertTrue(flags.stream().anyMatch(f -> f.startsWith("-XX:AOTConfiguration=" + dir.resolve("render-" + ProcessHandle.current().pid() + "-"))), flags.toString());
+        cache.discard();
+    }
+
+    @Test
     void theCacheIsValidOnlyForItsJdkClassPathAndFlags() throws Exception {
         JdkFinder.Jdk jdk = JdkFinder.read(Path.of(System.getProperty("java.home"))).orElseThrow();
         Path lib = Files.writeString(tmp.resolve("lib.jar"), "x");
@@ -208,7 +223,9 @@ class LauncherTest {
         assertEquals(2, r.code());
         assertEquals("error: no report \"nope\" in seeds/. Reports in seeds/: mini", r.err().strip());
         assertFalse(Files.exists(root.resolve("target/launch/render.aot")));
-        assertFalse(Files.exists(root.resolve("target/launch/render.aotconf.tmp")), "a failed run's recording is dropped");
+        try (Stream<Path> s = Files.list(root.resolve("target/launch"))) {
+            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(), "a failed run's recording is dropped");
+        }
 
         Ran noJdk = run(launch(root, "report=mini", "render.jdk=" + root.resolve("no-jdk")));
         assertEquals(2, noJdk.code());
