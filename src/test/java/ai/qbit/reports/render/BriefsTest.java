@@ -60,6 +60,47 @@ class BriefsTest {
         briefPdfs(Rendered.of(id).pdf());
     }
 
+    /**
+     * The one-page fit shrinks a brief's chart only as far as it must: a chart drawn smaller than its own height sits
+     * on a page whose text reaches down to the foot of the text area (a step that overshot gives the room back).
+     */
+    @ParameterizedTest
+    @MethodSource(IDS)
+    void aChartShrunkToFitLeavesNoEmptyFootOnItsBrief(String id) throws Exception {
+        ReportPdf pdf = Rendered.of(id).pdf();
+        Report r = pdf.report();
+        ai.qbit.reports.chart.ChartFactory charts = new ai.qbit.reports.chart.ChartFactory(r.theme(), r.lang());
+        for (Chapter c : r.briefChapters()) {
+            if (c.figureIds().isEmpty()) continue;
+            try (PDDocument b = Loader.loadPDF(pdf.rendered.file("briefs/" + stem(r, c) + ".pdf").toFile())) {
+                if (b.getNumberOfPages() != 1) continue; // at its smallest and still two pages: nothing to give back
+                org.apache.pdfbox.pdmodel.PDPage page = b.getPage(0);
+                float drawn = 0;
+                for (org.apache.pdfbox.cos.COSName n : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(n) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject f) {
+                        drawn = Math.max(drawn, f.getBBox().getHeight());
+                    }
+                }
+                float own = Math.min(ai.qbit.reports.render.brief.BriefWriter.CHART_MAX_HEIGHT_PT,
+                        Math.round(charts.preferredHeight(r.dataset(c.figureIds().get(0)), r.theme().page().briefTextWidthPt())));
+                if (drawn >= own - 1) continue;
+                float textBottom = page.getMediaBox().getHeight() - (float) r.theme().page().briefMargin().bottom();
+                float[] lowest = {0};
+                org.apache.pdfbox.text.PDFTextStripper s = new org.apache.pdfbox.text.PDFTextStripper() {
+                    @Override
+                    protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                        for (org.apache.pdfbox.text.TextPosition p : positions) {
+                            if (p.getYDirAdj() <= textBottom) lowest[0] = Math.max(lowest[0], p.getYDirAdj()); // the footer lies below
+                        }
+                    }
+                };
+                s.getText(b);
+                assertTrue(textBottom - lowest[0] < 40, stem(r, c) + ": its chart is drawn " + drawn + " pt high of its " + own
+                        + ", yet the text ends " + (textBottom - lowest[0]) + " pt above the foot of the page");
+            }
+        }
+    }
+
     static void briefPdfs(ReportPdf pdf) throws Exception {
         Report r = pdf.report();
         Labels l = new Labels(r);

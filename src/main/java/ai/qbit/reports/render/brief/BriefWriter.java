@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * report) and a Markdown twin from a TEXT template; then all briefs in one PDF with a bookmark each.
  */
 public final class BriefWriter {
-    static final int CHART_MAX_HEIGHT_PT = 210;
+    public static final int CHART_MAX_HEIGHT_PT = 210;
     /** Below this a chart is no longer legible; a brief that needs less spills onto a second page instead. */
     static final int CHART_MIN_HEIGHT_PT = 105;
 
@@ -148,7 +148,8 @@ public final class BriefWriter {
         vars.put("chartWidth", report.theme().page().briefTextWidthPt());
         vars.put("page", reportPages.getOrDefault(c.id(), "?"));
         vars.put("css", templates.css("brief/brief", vars));
-        int height = chart == null ? 0 : Math.min(CHART_MAX_HEIGHT_PT, view.chartHeight(chart.id(), report.theme().page().briefTextWidthPt()));
+        int natural = chart == null ? 0 : Math.min(CHART_MAX_HEIGHT_PT, view.chartHeight(chart.id(), report.theme().page().briefTextWidthPt()));
+        int height = natural;
         vars.put("chartHeight", height);
         HtmlToPdf.Result laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
         // one page is the goal: shrink the chart by what spilled onto page two, then in steps, while it stays legible
@@ -163,6 +164,24 @@ public final class BriefWriter {
             height = smaller;
             vars.put("chartHeight", height);
             laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
+        }
+        // a step can overshoot (a block kept whole moves to page two as a piece, leaving a gap on page one): the chart
+        // takes back the room left at the foot of the page, less a line's spacing; if that spills, half of it
+        HtmlToPdf.Position end = laid.positions().get("brief-end");
+        if (chart != null && height < natural && laid.pages() == 1 && end != null && end.page() == 0) {
+            float room = end.bottom() - (float) report.theme().page().briefMargin().bottom() - 12;
+            for (float share : new float[]{1f, 0.5f}) {
+                int grown = Math.min(natural, Math.round(height + room * share));
+                if (grown < height + 8) break;
+                vars.put("chartHeight", grown);
+                HtmlToPdf.Result again = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
+                if (again.pages() == 1) {
+                    laid = again;
+                    height = grown;
+                    break;
+                }
+            }
+            vars.put("chartHeight", height);
         }
         byte[] pdf = new PdfFinisher().finish(laid.pdf(), report,
                 new PdfFinisher.Finish(view.labels().msg("brief.document.title", view.labels().heading(c)), report.title(), List.of(), -1, false), laid.positions(), laid.tags());
