@@ -103,7 +103,11 @@ public final class Launcher {
             return 0;
         }
         if (c.toAssemble() != null) out.println("start-up cache: this run records what it loads, for the runs after it (once per build)");
-        Process child = new ProcessBuilder(c.argv()).inheritIO().start();
+        ProcessBuilder pb = new ProcessBuilder(c.argv()).inheritIO();
+        // a recording JVM announces its file on stdout as it exits: that line is the launcher's business, not the user's
+        if (c.toAssemble() != null) pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
+        Process child = pb.start();
+        Thread copy = c.toAssemble() == null ? null : copyLines(child, out);
         // Ctrl-C reaches both JVMs; if only this one is stopped, the render is asked to stop too (and may clean up)
         Thread stop = new Thread(() -> {
             if (!child.isAlive()) return;
@@ -116,6 +120,7 @@ public final class Launcher {
         }, "stop-render");
         Runtime.getRuntime().addShutdownHook(stop);
         int code = child.waitFor();
+        if (copy != null) copy.join();
         Runtime.getRuntime().removeShutdownHook(stop);
         if (code != 0 && c.toAssemble() != null) c.toAssemble().discard();
         if (code == 0 && c.toAssemble() != null) {
@@ -129,6 +134,21 @@ public final class Launcher {
             }
         }
         return code;
+    }
+
+    /** The child's output, line by line as it comes, without the JVM's note on the recording. */
+    private static Thread copyLines(Process child, PrintStream out) {
+        Thread t = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (!line.strip().startsWith("AOTConfiguration recorded:")) out.println(line);
+                }
+            } catch (IOException e) {
+                // the render has ended; what it printed last is lost with it
+            }
+        }, "render-output");
+        t.start();
+        return t;
     }
 
     private List<String> flags(String property) {

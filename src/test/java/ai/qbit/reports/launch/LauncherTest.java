@@ -191,6 +191,8 @@ class LauncherTest {
         assertEquals("", first.err());
         assertTrue(first.out().contains("start-up cache: this run records what it loads"), first.out());
         assertTrue(first.out().contains("start-up cache: target/launch/render.aot made in"), first.out());
+        assertTrue(first.out().contains("written to output/mini"), first.out());
+        assertFalse(first.out().contains("AOTConfiguration"), "the JVM's own note on the recording is not passed on: " + first.out());
         assertSameFiles(expected, files(there.resolve("output/mini")), "the first launched run (recording the cache)");
         Path launchDir = there.resolve("target/launch");
         assertTrue(Files.size(launchDir.resolve("render.aot")) > 1_000_000);
