@@ -21,12 +21,15 @@ public final class StartupCache {
     private final JdkFinder.Jdk jdk;
     private final List<String> flags;
     private final List<Path> classPath;
+    /** This run's recording: a name of its own, so that two first runs at once do not write into one file. */
+    private final Path configuration;
 
     public StartupCache(Path dir, JdkFinder.Jdk jdk, List<String> trainingFlags, List<Path> classPath) {
         this.dir = dir;
         this.jdk = jdk;
         this.flags = List.copyOf(trainingFlags);
         this.classPath = List.copyOf(classPath);
+        this.configuration = dir.resolve("render-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".aotconf.tmp");
     }
 
     public Path cache() {
@@ -37,15 +40,6 @@ public final class StartupCache {
         return dir.resolve("render.aot.key");
     }
 
-    /** This run's recording: a name of its own, so that two first runs at once do not write into one file. */
-    private Path configuration() {
-        if (configuration == null) {
-            configuration = dir.resolve("render-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".aotconf.tmp");
-        }
-        return configuration;
-    }
-
-    private Path configuration;
 
     /** True when the cache exists and was made for this JDK, class path and flags. */
     public boolean isValid() throws IOException {
@@ -61,19 +55,19 @@ public final class StartupCache {
     public List<String> recordFlags() throws IOException {
         Files.createDirectories(dir);
         dropLeftovers();
-        Files.deleteIfExists(configuration());
-        return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration(), "-Xlog:aot=off", "-Xlog:cds=off");
+        Files.deleteIfExists(configuration);
+        return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration, "-Xlog:aot=off", "-Xlog:cds=off");
     }
 
     /** Turns a recorded run into the cache; a failure leaves no cache behind and is reported, never fatal to the run. */
     public void assemble() throws IOException, InterruptedException {
-        if (!Files.isRegularFile(configuration())) throw new IOException("the run recorded nothing (" + configuration() + " is missing)");
+        if (!Files.isRegularFile(configuration)) throw new IOException("the run recorded nothing (" + configuration + " is missing)");
         Path tmp = Files.createTempFile(dir, "render", ".aot.tmp");
         try {
             List<String> cmd = new ArrayList<>();
             cmd.add(jdk.java().toString());
             cmd.addAll(flags);
-            cmd.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration(), "-XX:AOTCache=" + tmp,
+            cmd.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + tmp,
                     "-Xlog:aot=off", "-Xlog:cds=off", "-cp", Launcher.join(classPath)));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -84,7 +78,7 @@ public final class StartupCache {
             Files.writeString(keyFile(), key(), StandardCharsets.UTF_8);
         } finally {
             Files.deleteIfExists(tmp);
-            Files.deleteIfExists(configuration());
+            Files.deleteIfExists(configuration);
         }
     }
 
@@ -100,7 +94,7 @@ public final class StartupCache {
 
     /** Forgets a recording whose run failed: a cache made from it would hold only the path to the failure. */
     public void discard() throws IOException {
-        Files.deleteIfExists(configuration());
+        Files.deleteIfExists(configuration);
     }
 
     /** What the cache depends on: the JDK (home, release, binary), the flags, each class path entry's size and time. */

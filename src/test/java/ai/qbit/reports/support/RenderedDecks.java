@@ -24,6 +24,11 @@ public final class RenderedDecks {
     private static final Map<String, Deck> DECKS = new ConcurrentHashMap<>();
 
     public record Deck(Report report, byte[] pptx, Path file) {
+        /** The deck as POI reads it, with the theme's fonts known to AWT, so its text measures as when it was written. */
+        public org.apache.poi.xslf.usermodel.XMLSlideShow openMeasurable() throws java.io.IOException {
+            new ai.qbit.reports.chart.ThemeFonts(report.theme()).registerWithAwt();
+            return new org.apache.poi.xslf.usermodel.XMLSlideShow(new java.io.ByteArrayInputStream(pptx));
+        }
     }
 
     private RenderedDecks() {

@@ -151,7 +151,7 @@ public final class BriefWriter {
         int natural = chart == null ? 0 : Math.min(CHART_MAX_HEIGHT_PT, view.chartHeight(chart.id(), report.theme().page().briefTextWidthPt()));
         int height = natural;
         vars.put("chartHeight", height);
-        HtmlToPdf.Result laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
+        HtmlToPdf.Result laid = layout(html, vars);
         // one page is the goal: shrink the chart by what spilled onto page two, then in steps, while it stays legible
         while (laid.pages() > 1 && chart != null) {
             HtmlToPdf.Position end = laid.positions().get("brief-end");
@@ -163,7 +163,7 @@ public final class BriefWriter {
             }
             height = smaller;
             vars.put("chartHeight", height);
-            laid = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
+            laid = layout(html, vars);
         }
         // a step can overshoot (a block kept whole moves to page two as a piece, leaving a gap on page one): the chart
         // takes back the room left at the foot of the page, less a line's spacing; if that spills, half of it
@@ -174,7 +174,7 @@ public final class BriefWriter {
                 int grown = Math.min(natural, Math.round(height + room * share));
                 if (grown < height + 8) break;
                 vars.put("chartHeight", grown);
-                HtmlToPdf.Result again = html.render(templates.xhtml("brief/brief", vars), Pattern.compile("brief-top|brief-end"));
+                HtmlToPdf.Result again = layout(html, vars);
                 if (again.pages() == 1) {
                     laid = again;
                     height = grown;
@@ -187,6 +187,13 @@ public final class BriefWriter {
                 new PdfFinisher.Finish(view.labels().msg("brief.document.title", view.labels().heading(c)), report.title(), List.of(), -1, false), laid.positions(), laid.tags());
         return new One(stem, pdf, templates.markdown("brief/brief", vars), laid.pages());
     }
+
+    /** The brief laid out from {@code vars} as they are now, with the positions of its top and its last line. */
+    private HtmlToPdf.Result layout(HtmlToPdf html, Map<String, Object> vars) throws Exception {
+        return html.render(templates.xhtml("brief/brief", vars), BRIEF_ENDS);
+    }
+
+    private static final Pattern BRIEF_ENDS = Pattern.compile("brief-top|brief-end");
 
     /** All briefs in one file, one bookmark per brief pointing at its first page. */
     private static byte[] pack(Report report, List<Chapter> chapters, Map<String, byte[]> pdfs) throws Exception {

@@ -10,7 +10,6 @@ import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +22,8 @@ class DeckSlidesTest {
     @ParameterizedTest
     @FieldSource("REPORTS")
     void textFitsAndFillsAtLeastHalfTheBody(String report) throws Exception {
-        new ai.qbit.reports.chart.ThemeFonts(RenderedDecks.of(report).report().theme()).registerWithAwt();
         List<String> wrong = new ArrayList<>();
-        try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(RenderedDecks.of(report).pptx()))) {
+        try (XMLSlideShow show = RenderedDecks.of(report).openMeasurable()) {
             for (XSLFSlide s : show.getSlides()) {
                 SlideLayout type = s.getSlideLayout().getType();
                 boolean divider = type == SlideLayout.TITLE || type == SlideLayout.SECTION_HEADER;

@@ -9,7 +9,6 @@ import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,10 +21,9 @@ class TextMeasureTest {
     @ParameterizedTest
     @FieldSource("REPORTS")
     void heightIsPoisOwnAtEverySize(String report) throws Exception {
-        new ai.qbit.reports.chart.ThemeFonts(RenderedDecks.of(report).report().theme()).registerWithAwt();
         List<String> wrong = new ArrayList<>();
         int measured = 0;
-        try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(RenderedDecks.of(report).pptx()))) {
+        try (XMLSlideShow show = RenderedDecks.of(report).openMeasurable()) {
             for (XSLFSlide s : show.getSlides()) {
                 for (XSLFTextShape t : s.getPlaceholders()) {
                     if (t.getText().isBlank()) continue;
